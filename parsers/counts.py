@@ -1,0 +1,112 @@
+"""Stated counts of backers: "on behalf of 23 countries", "some 54 nations", "Canada and 49 other
+countries", "forty-three States", "a 23-nation rebuke"; vague ones ("more than 70") kept as vague.
+
+Small recognisers tried in order; each returns the phrases it finds in one sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from parsers.numbers import NUMBER, parse_number
+
+_NOUN = (
+    r"(?:countries|states|nations|member states|governments|delegations|signatories|"
+    r"co-signatories|signatures|ambassadors|supporters|backers|members|others)"
+)
+_EXACT = r"(?:some|about|around|roughly|approximately|a record(?: of)?|a total of|all|the)"
+_VAGUE = r"(?:more than|over|nearly|almost|at least|up to|fewer than|less than|upwards of|close to|dozens of)"
+_ADJ = r"(?:[A-Za-z][\w-]*\s+){0,2}?"  # "22 mostly Western states", "50 UN member states"
+
+
+@dataclass(frozen=True, slots=True)
+class CountPhrase:
+    value: int | None  # None for a vague count
+    start: int  # offsets inside the sentence
+    end: int
+    kind: str  # "plain", "following", "and_others", "adjectival", "for", "growth", "prior", "vague"
+    floor: int | None = None  # the number in a vague count ("more than 70" -> 70)
+
+
+_PLAIN = re.compile(rf"(?:\b(?P<q>{_VAGUE}|{_EXACT})\s+)?\b(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
+_FOLLOWING = re.compile(rf"\bthe following\s+(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
+_AND_OTHERS = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:other|more|further)\s+{_ADJ}{_NOUN}\b", re.I)
+_ADJECTIVAL = re.compile(rf"\b(?P<n>{NUMBER})-(?:nation|country|state|member|strong|signatory)\b", re.I)
+_GROUP_OF = re.compile(rf"\bgroup of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!-)", re.I)
+_SPOKE_FOR = re.compile(
+    rf"\b(?:spoke|speaking|spoken|speaks|replied|responded|answered|read|statement|text|this time)\b"
+    rf"[^.;]{{0,60}}?\bfor\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|weeks?|months?|minutes|hours|per|%))",
+    re.I,
+)
+_LAST_YEAR = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:of|from)\s+(?:last year|a year (?:earlier|ago)|the previous year)", re.I)
+_GROWTH = re.compile(rf"\bfrom\s+(?P<a>{NUMBER})\s+to\s+(?P<n>{NUMBER})\b", re.I)
+_NUMBER_TO = re.compile(
+    rf"\b(?:number of (?:signatories|signatures|countries|states|supporters|co-signatories|backers)|total)"
+    rf"\s+(?:\w+\s+){{0,2}}?to\s+(?P<n>{NUMBER})\b",
+    re.I,
+)
+# "first circulated with 37 signatures", "a first batch of 37": the original figure of a
+# statement that grew, not a statement of its own.
+_PRIOR_CUE = re.compile(r"\b(?:first|originally|initially|original|earlier version|misstated)\b[^.;]{0,50}$", re.I)
+
+
+def _value(match: re.Match[str]) -> tuple[int | None, bool]:
+    n = parse_number(match.group("n"))
+    qualifier = (match.groupdict().get("q") or "").lower()
+    vague = bool(qualifier) and re.fullmatch(_VAGUE, qualifier, re.I) is not None
+    return n, vague
+
+
+def _phrases(pattern: re.Pattern[str], kind: str) -> Callable[[str], list[CountPhrase]]:
+    def recognise(sentence: str) -> list[CountPhrase]:
+        out = []
+        for match in pattern.finditer(sentence):
+            n, vague = _value(match)
+            if n is None:
+                continue
+            if kind == "and_others":
+                n += 1
+            if vague:
+                out.append(CountPhrase(None, match.start(), match.end(), "vague", floor=n))
+            else:
+                out.append(CountPhrase(n, match.start(), match.end(), kind))
+        return out
+
+    return recognise
+
+
+def _growth(sentence: str) -> list[CountPhrase]:
+    out = []
+    for match in _GROWTH.finditer(sentence):
+        old, new = parse_number(match.group("a")), parse_number(match.group("n"))
+        if old is not None and new is not None and new > old:
+            out.append(CountPhrase(old, match.start("a"), match.end("a"), "prior"))
+            out.append(CountPhrase(new, match.start("n"), match.end("n"), "growth"))
+    return out
+
+
+_RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
+    _growth,
+    _phrases(_NUMBER_TO, "growth"),
+    _phrases(_FOLLOWING, "following"),
+    _phrases(_AND_OTHERS, "and_others"),
+    _phrases(_ADJECTIVAL, "adjectival"),
+    _phrases(_GROUP_OF, "plain"),
+    _phrases(_LAST_YEAR, "plain"),
+    _phrases(_SPOKE_FOR, "for"),
+    _phrases(_PLAIN, "plain"),
+)
+
+
+def count_phrases(sentence: str) -> list[CountPhrase]:
+    """Every count of backers in a sentence, left to right, first recogniser wins an overlap."""
+    taken: list[CountPhrase] = []
+    for recognise in _RECOGNISERS:
+        for phrase in recognise(sentence):
+            if any(phrase.start < t.end and t.start < phrase.end for t in taken):
+                continue
+            if phrase.kind in ("plain", "for") and _PRIOR_CUE.search(sentence[max(0, phrase.start - 60):phrase.start]):
+                phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
+            taken.append(phrase)
+    return sorted(taken, key=lambda p: p.start)

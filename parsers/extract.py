@@ -1,0 +1,202 @@
+"""extract(): a document (HTML or text) to the statements and changes it reports."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from parsers.dates import dateline, dates_in, relative_day
+from parsers.errors import DocumentTooLarge
+from parsers.forums import forum_in, outside_un, session_in
+from parsers.leads import Mention
+from parsers.markup import looks_like_html, main_text
+from parsers.statements import Assembly, Cluster, assemble, cluster_is_reply, cluster_score
+from parsers.stance import opposite, stance_from
+from parsers.text import Text
+from parsers.topics import subject_slug, topic_in
+from parsers.types import (
+    Action,
+    ExtractedChange,
+    ExtractedStatement,
+    Extraction,
+    Forum,
+    Stance,
+    StatementRef,
+)
+
+# 64 M characters: 30x the largest real meetings-coverage page; beyond that it is not news.
+MAX_DOCUMENT_CHARS = 64 * 1024 * 1024
+_FIRST_PERSON = re.compile(r"\bI (?:am speaking|speak|deliver|have the hono(?:u)?r|make this statement|am delivering)\b|\bThank you,? (?:Mr\.? |Madam )?(?:Chair|President)", re.I)
+_MEETING_HEADER = re.compile(r"\bSESSION,\s+(\d{1,2}\s+[A-Z]+\s+\d{4})")
+_SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
+
+
+def extract(document: str, *, reference_date: dt.date | None = None) -> Extraction:
+    if len(document) > MAX_DOCUMENT_CHARS:
+        raise DocumentTooLarge(len(document), MAX_DOCUMENT_CHARS)
+    is_html = looks_like_html(document)
+    body = main_text(document) if is_html else document
+    if not body.strip():
+        return Extraction()
+    # Imported here so that decoding and main_text work even where the gazetteer is absent.
+    from parsers.countries import find_countries
+
+    text = Text(body, wrapped=not is_html)
+    all_mentions = find_countries(text.norm)
+    mentions = _per_sentence(text, all_mentions)
+    doc_date = dateline(text.norm) or reference_date
+    doc_year = doc_date.year if doc_date else None
+    assembly = assemble(text, mentions, doc_year)
+    return _build(assembly, doc_date)
+
+
+def _per_sentence(text: Text, all_mentions: list) -> list[list[Mention]]:
+    """Country mentions per sentence, with offsets made relative to the sentence."""
+    out: list[list[Mention]] = [[] for _ in text.sentences]
+    starts = [s.start for s in text.sentences]
+    for m in all_mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0:
+            continue
+        s = text.sentences[i]
+        if m.end > s.end:
+            continue
+        out[i].append(_Rel(m.code, m.start - s.start, m.end - s.start, m.text, m.kind))
+    return out
+
+
+class _Rel:
+    __slots__ = ("code", "start", "end", "text", "kind")
+
+    def __init__(self, code: str, start: int, end: int, text: str, kind: str) -> None:
+        self.code, self.start, self.end, self.text, self.kind = code, start, end, text, kind
+
+
+def _reportable(c: Cluster) -> bool:
+    # Guide: a statement is reported when the document gives its count, lead or a named signatory.
+    return c.count is not None or c.lead is not None or bool(set(c.signatories) - set(c.withdrew))
+
+
+def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
+    text = assembly.text
+    clusters = [c for c in assembly.clusters if _reportable(c)]
+    norm = text.norm
+    doc_forum = forum_in(norm[:3000]) or forum_in(norm)
+    doc_topic = topic_in(norm)
+    doc_session = session_in(norm, doc_forum)
+    header = _MEETING_HEADER.search(norm[:2000])
+    meeting_date = None
+    if header:
+        found = dates_in(header.group(1), None)
+        meeting_date = found[0][1] if found else None
+    first_person = _FIRST_PERSON.search(norm) is not None
+    stances: dict[int, Stance] = {}
+    statements: list[ExtractedStatement] = []
+    changes: list[ExtractedChange] = []
+    event_date: dt.date | None = None
+    for c in clusters:
+        stance = _stance(c, text, stances)
+        stances[c.index] = stance
+        anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
+        context_text = " ".join(text.sentences[i].text for i in c.context)
+        topic = topic_in(anchor_text) or topic_in(context_text) or doc_topic or subject_slug(norm[:500]) or "xinjiang"
+        forum = forum_in(anchor_text) or forum_in(context_text)
+        if forum is None:
+            forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
+        shifted = bool(c.year and doc_date and c.year != doc_date.year)
+        session = session_in(anchor_text, forum) or (None if shifted else doc_session)
+        date = _date(c, text, doc_date, meeting_date, first_person, shifted, forum, event_date)
+        if date is not None and event_date is None and not shifted:
+            event_date = date
+        signatories = _signatories(c)
+        complete = c.complete and not c.partial or (c.count is not None and len(signatories) == c.count)
+        if c.count is not None and complete and len(signatories) < c.count * 0.8:
+            complete = False
+        statement = ExtractedStatement(
+            topic=topic, stance=stance, lead=c.lead, forum=forum, session=session, date=date,
+            stated_count=c.count, signatories=tuple(signatories), list_complete=complete,
+            evidence=_evidence(c, text), signatory_evidence=_signatory_evidence(c, text, signatories),
+        )
+        statements.append(statement)
+        changes.extend(_changes(c, statement, text))
+    return Extraction(tuple(statements), tuple(changes))
+
+
+def _stance(c: Cluster, text: Text, earlier: dict[int, Stance]) -> Stance:
+    score = cluster_score(c, text)
+    if score == 0 and cluster_is_reply(c, text) and c.previous is not None and c.previous.index in earlier:
+        return opposite(earlier[c.previous.index])
+    return stance_from(score, c.lead)
+
+
+def _date(c: Cluster, text: Text, doc_date: dt.date | None, meeting_date: dt.date | None,
+          first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None) -> dt.date | None:
+    year = c.year or (doc_date.year if doc_date else None)
+    for frame in c.frames:
+        sentence = text.sentences[frame.sentence].text
+        for offset, date, _ in dates_in(sentence, year):
+            if date is not None and abs(offset - frame.position) < 140 and _closest_frame(c, frame, offset, text):
+                return date
+        if not shifted:
+            relative = relative_day(sentence, doc_date)
+            if relative is not None:
+                return relative
+    if shifted:
+        return None
+    if meeting_date is not None:
+        return meeting_date
+    if first_person and doc_date is not None:
+        return doc_date
+    if event_date is not None and forum in (Forum.UNGA_C3, Forum.UNGA):
+        return event_date
+    if event_date is not None and any(_SAME_SCENE.search(text.sentences[f.sentence].text) for f in c.frames):
+        return event_date
+    return None
+
+
+def _closest_frame(c: Cluster, frame, offset: int, text: Text) -> bool:  # type: ignore[no-untyped-def]
+    return True
+
+
+def _signatories(c: Cluster) -> list[str]:
+    out: list[str] = []
+    if c.lead:
+        out.append(c.lead)
+    for code in c.signatories:
+        if code not in out and code not in c.withdrew:
+            out.append(code)
+    return out
+
+
+def _evidence(c: Cluster, text: Text) -> str:
+    pieces = []
+    for i in sorted(set(c.anchors[:2] + c.list_sentences[:1])):
+        s = text.sentences[i]
+        pieces.append(text.verbatim(s.start, s.end))
+    return " ... ".join(pieces)
+
+
+def _signatory_evidence(c: Cluster, text: Text, codes: list[str]) -> dict[str, str]:
+    out = {}
+    for code in codes:
+        i = c.signatories.get(code, c.anchors[0] if c.anchors else None)
+        if i is not None:
+            s = text.sentences[i]
+            out[code] = text.verbatim(s.start, s.end)
+    return out
+
+
+def _changes(c: Cluster, statement: ExtractedStatement, text: Text) -> list[ExtractedChange]:
+    ref = StatementRef(statement.topic, statement.stance, statement.lead, statement.forum, statement.session, statement.date)
+    out = []
+    joined = dict(c.joined)
+    if c.star_legend is not None:
+        for code in c.starred:
+            joined.setdefault(code, c.star_legend)
+    for code, i in joined.items():
+        s = text.sentences[i]
+        out.append(ExtractedChange(code, Action.JOINED, ref, text.verbatim(s.start, s.end)))
+    for code, i in c.withdrew.items():
+        s = text.sentences[i]
+        out.append(ExtractedChange(code, Action.WITHDREW, ref, text.verbatim(s.start, s.end)))
+    return out

@@ -1,0 +1,145 @@
+"""One sentence's view of the statements it mentions: count, lead, year, position.
+
+A frame is what one sentence says about one statement; statements.py merges frames that
+describe the same statement. A sentence yields a frame only when it speaks of a joint act
+(statement/letter vocabulary or a group of countries doing something together), never for
+votes, resolutions or sanctions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.counts import CountPhrase, count_phrases
+from parsers.leads import LeadHit, Mention, find_leads
+
+_VOCAB = re.compile(
+    r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
+    r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
+    r"replied|reply|responded|answered|joint|-led|led by)\b",
+    re.I,
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:told|urged|called on|voiced|accused|expressed|praised|defended|condemned|criticis\w+|criticiz\w+|"
+    r"denounced|rebuked|pressed|presses|applauded|commended|wrote|backed|supported|praises|spar|clash\w*)\b",
+    re.I,
+)
+_JOINT = re.compile(
+    r"\b(?:joint|on behalf of|group|signed|signator\w+|co-sign\w*|backed|backers|counter-?statement|counter-?letter|"
+    r"rival|spoke for|speaking for|replied|responded|answered|reply)\b|-led\b",
+    re.I,
+)
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
+_STRONG_VOCAB = re.compile(r"\b(?:statement|letter|on behalf of)\b", re.I)
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile),?\s+)?(?:The|This|That|Its|Their)\s+(?:original\s+|joint\s+|same\s+|first\s+|new\s+|group\s+)?"
+    r"(?:statement|letter|text|group)\b|^(?:It|They)\s+(?:was|were|had|has|have|urged|said|called|praised|expressed|also|cited|commends|describes)\b",
+)
+_YEAR_CONTEXT = re.compile(
+    r"^(?:(?:In|By|Since|During|Until)\s+(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\b|(?P<later>A year later|The (?:following|next) year)\b|"
+    r"(?P<this>This year)\b|(?P<last>Last year)\b)",
+    re.I,
+)
+_LOCAL_YEAR = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\b|(?P<last>last year'?s?|a year (?:earlier|ago|before)|the previous year|the year before)|(?P<this>this year'?s?)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    sentence: int
+    position: int  # where in the sentence the statement is named
+    lead: str | None = None
+    lead_strong: bool = False
+    lead_position: int = -1
+    count: int | None = None
+    count_kind: str = ""
+    vague_floor: int | None = None
+    year: int | None = None
+    joint: bool = False
+    back_reference: bool = False
+
+
+def sentence_frames(text: str, mentions: list[Mention], year_context: int | None, doc_year: int | None) -> list[Frame]:
+    """The frames one sentence yields, left to right."""
+    vocab = _VOCAB.search(text) is not None
+    eligible = vocab or _COLLECTIVE.search(text) is not None
+    if _VOTE.search(text) and not _STRONG_VOCAB.search(text):
+        eligible = False
+    phrases = [p for p in count_phrases(text) if p.kind != "prior"] if eligible else []
+    leads = find_leads(text, mentions) if eligible else []
+    joint = _JOINT.search(text) is not None
+    frames = _count_frames(phrases, leads, vocab)
+    used = {f.lead_position for f in frames}
+    for hit in leads:
+        if hit.start not in used and vocab and not any(f.lead == hit.code for f in frames):
+            frames.append(Frame(0, hit.start, hit.code, hit.strong, hit.start))
+    for frame in frames:
+        frame.joint = joint or frame.count is not None or frame.vague_floor is not None
+        frame.year = _year_near(text, frame.position, year_context, doc_year)
+    if _BACK_REFERENCE.search(text) and not any(f.position < 25 for f in frames):
+        frames.append(Frame(0, 0, back_reference=True, year=None))
+    return sorted(frames, key=lambda f: f.position)
+
+
+def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool) -> list[Frame]:
+    frames: list[Frame] = []
+    free = list(leads)
+    seen: set[int] = set()
+    for phrase in phrases:
+        if phrase.value is None and not vocab:
+            continue
+        if phrase.value is not None and phrase.value in seen:
+            continue
+        if phrase.value is not None:
+            seen.add(phrase.value)
+        if phrase.value is not None and phrase.value < 2:
+            continue
+        frame = Frame(0, phrase.start, count=phrase.value, count_kind=phrase.kind, vague_floor=phrase.floor)
+        hit = _nearest(free, phrase)
+        if hit is not None:
+            free.remove(hit)
+            frame.lead, frame.lead_strong, frame.lead_position = hit.code, hit.strong, hit.start
+        frames.append(frame)
+    return frames
+
+
+def _nearest(leads: list[LeadHit], phrase: CountPhrase) -> LeadHit | None:
+    best: tuple[int, LeadHit] | None = None
+    for hit in leads:
+        distance = phrase.start - hit.start if hit.start < phrase.start else hit.start - phrase.end
+        if distance > 160:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, hit)
+    return None if best is None else best[1]
+
+
+def _year_near(text: str, position: int, year_context: int | None, doc_year: int | None) -> int | None:
+    best: tuple[int, int] | None = None
+    for match in _LOCAL_YEAR.finditer(text):
+        if match.group("year"):
+            year = int(match.group("year"))
+        elif doc_year is None:
+            continue
+        else:
+            year = doc_year - 1 if match.group("last") else doc_year
+        distance = abs(match.start() - position)
+        if distance <= 120 and (best is None or distance < best[0]):
+            best = (distance, year)
+    return best[1] if best else year_context
+
+
+def next_year_context(text: str, year_context: int | None, doc_year: int | None) -> int | None:
+    """The year a narrative sets at a sentence start ("In 2021", "A year later", "This year")."""
+    match = _YEAR_CONTEXT.search(text)
+    if match is None:
+        return year_context
+    if match.group("year"):
+        return int(match.group("year"))
+    if match.group("later"):
+        return None if year_context is None else year_context + 1
+    if match.group("this"):
+        return doc_year
+    return None if doc_year is None else doc_year - 1

@@ -1,0 +1,79 @@
+"""Who delivered a statement: "the representative of France", "read by Canadian ambassador
+Bob Rae", "Britain spoke for", "A German-led group", "Canada and 49 other countries",
+"my own country, the United Kingdom". Small recognisers tried in order on one sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Mention(Protocol):
+    code: str
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeadHit:
+    code: str
+    start: int  # of the country mention, inside the sentence
+    strong: bool  # strong: names the deliverer; weak: "the Cuban text", "Cuba's reply"
+
+
+_ROLE = r"(?:deputy |permanent |acting |alternate )?(?:ambassador|representative|envoy|delegate|delegation|mission|minister|foreign minister|spokes\w+)"
+_BEFORE_OF = re.compile(
+    rf"\b(?:representative|ambassador|envoy|delegate|delegation|permanent mission|mission|representatives)\s+of\s+(?:the\s+)?$", re.I
+)
+_BEFORE_BY = re.compile(
+    r"\b(?:led|read|delivered|read out|presented|made|given|introduced|drafted|initiated|spearheaded|coordinated|statement|text|letter)"
+    r"\s+(?:[\w'-]+\s+){0,8}?by\s+(?:the\s+)?(?:representative\s+of\s+(?:the\s+)?|ambassador\s+of\s+(?:the\s+)?|delegation\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
+_AFTER_ROLE_VERB = re.compile(
+    rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made)\b", re.I
+)
+_AFTER_LED = re.compile(r"^-?(?:led|drafted|sponsored)\b", re.I)
+_AFTER_VERB = re.compile(
+    r"^(?:'s\s+(?:delegation|mission|representative|ambassador)\s+)?,?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
+    r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
+    r"followed|follows|took the floor|took the pen|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
+    r"on behalf of|speaking for|for \d)",
+    re.I,
+)
+_AND_OTHERS = re.compile(r"^\s+and\s+(?:\S+\s+){1,2}?(?:other|more|further)\s+(?:countries|states|nations)", re.I)
+_PERM_REP = re.compile(r"^\s+(?:Permanent Representative|Ambassador|Mission)\b")
+_WEAK_AFTER = re.compile(
+    r"^(?:'s?|')?\s*(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
+    r"joint statement|rival statement|counter-letter)\b",
+    re.I,
+)
+
+
+def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
+    """Every delivering state named in this sentence, in order; strong or weak."""
+    hits: list[LeadHit] = []
+    for m in mentions:
+        if m.kind == "capital":
+            continue
+        before = sentence[max(0, m.start - 120):m.start]
+        after = sentence[m.end:m.end + 100]
+        if _is_strong(m, before, after):
+            hits.append(LeadHit(m.code, m.start, True))
+        elif _WEAK_AFTER.match(after):
+            hits.append(LeadHit(m.code, m.start, False))
+    return hits
+
+
+def _is_strong(m: Mention, before: str, after: str) -> bool:
+    if _BEFORE_OF.search(before) or _BEFORE_BY.search(before) or _MY_OWN.search(before):
+        return True
+    if _AFTER_LED.match(after) or _AFTER_ROLE_VERB.match(after):
+        return True
+    if m.kind == "demonym":
+        return False
+    return bool(_AFTER_VERB.match(after) or _AND_OTHERS.match(after) or _PERM_REP.match(after))

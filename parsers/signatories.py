@@ -1,0 +1,151 @@
+"""Which country mentions in a sentence name backers of a statement, and which do not.
+
+A country counts only when a cue says it signed: "backed among others by A, B", "among them",
+"the signatories were", "A and B were among the states that signed", "remain on the list",
+a bare comma list. Everything else (spokesmen, voters, "stayed off the list") is left out by
+default. Runs of names are split where the words between them stop being list glue.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.leads import Mention
+
+_GLUE_WORDS = re.compile(
+    r"\b(?:and|or|the|as well as|alongside|together with|plus|with|also|even|my own country|of|"
+    r"most|members?|many|several|other|others|some|its|small|island|Pacific|Caribbean|states?|nations?|"
+    r"European Union|EU|countries|including)\b",
+    re.I,
+)
+_STOP_IN_GAP = re.compile(r"['\"\d:.()!?]|\b(?:is|are|was|were|be|been|has|have|had|did|do|does|not|no|but|which|who|that|while|than|except|apart|said|says|voted|signed|sign)\b", re.I)
+
+_PARTIAL_BEFORE = re.compile(
+    r"(?:\bincluding|\bincluded|\binclude[sd]?|\bamong them|\bamong others|\bamong whom|\bsuch as|\bnotably|"
+    r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored)\s+(?:\w+\s+){0,3}?by|"
+    r"\b(?:signatories|signers|backers|supporters|co-signatories)\s+(?:we can confirm |that we know of )?(?:were|are|included|include)|"
+    r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
+    r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
+    r"[\s,:]*(?:the\s+)?$",
+    re.I,
+)
+_COMPLETE_BEFORE = re.compile(
+    r"(?:\bthe (?:signatories|signers|co-signatories|signatory states) (?:were|are)|"
+    r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations)(?: \w+)?|"
+    r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
+    r"\b(?:foreign )?ministers of|\bgovernments of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
+    r"[\s,:]*(?:the\s+)?$",
+    re.I,
+)
+_JOINED_BEFORE = re.compile(
+    r"(?:\bhave since joined (?:are|were)|\bsince joined (?:are|were)|\blater joined (?:were|are)|"
+    r"\bnew signatories (?:were|are|include)|\blate joiners? (?:were|are)|\badded (?:later|since) (?:were|are))"
+    r"[\s,:]*(?:the\s+)?$",
+    re.I,
+)
+_SIGNED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+)?(?:among\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|governments|backers|supporters)"
+    r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
+    r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
+    r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
+    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it)\b)",
+    re.I,
+)
+_NEGATIVE_AFTER = re.compile(
+    r"^[\s,]*(?:[^.;]{0,80}?,\s*)?(?:(?:were|was|are|is|have|has|had)\s+)?(?:stayed off|stay off|missing|absent|did not|didn't|declined|refused|abstained|voted|"
+    r"not\s+(?:on|among|sign|join)|never)",
+    re.I,
+)
+_WITHDREW_AFTER = re.compile(
+    r"^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
+    r"(?:name|names|signature|signatures|support)",
+    re.I,
+)
+_JOINED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:has|have|had)\s+)?(?:later\s+|since\s+|also\s+|subsequently\s+)?"
+    r"(?:added (?:its|their) names?|put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory))",
+    re.I,
+)
+_APART_NO = re.compile(r"^[^.;]{0,80}?\bno\b[^.;]{0,60}\b(?:joined|signed|backed)", re.I)
+
+
+@dataclass(slots=True)
+class ListHit:
+    codes: list[str]
+    mentions: list[Mention]
+    role: str  # "signed", "joined", "withdrew"
+    complete: bool  # the list is presented as the whole set of signers
+    start: int
+    end: int
+    cue_end: int = 0  # where the words after the list end (for attribution)
+    starred: list[str] = field(default_factory=list)
+
+
+def runs(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Consecutive country names joined only by list glue (commas, "and", "as well as")."""
+    out: list[list[Mention]] = []
+    for m in mentions:
+        if m.kind == "capital":
+            out.append([])
+            continue
+        if out and out[-1] and _is_glue(sentence[out[-1][-1].end:m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return [r for r in out if r]
+
+
+def _is_glue(gap: str) -> bool:
+    if len(gap) > 70 or _STOP_IN_GAP.search(gap):
+        return False
+    rest = _GLUE_WORDS.sub(" ", gap)
+    rest = re.sub(r"[\s,;*|-]+", " ", rest).strip()
+    return len(rest.split()) <= 2
+
+
+def is_bare_list(sentence: str, mentions: list[Mention]) -> bool:
+    """A sentence or block made of country names only ("Albania, Australia, ..., UK, US.")."""
+    names = [m for m in mentions if m.kind == "name"]
+    if len(names) < 3:
+        return False
+    rest = sentence
+    for m in reversed(names):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    rest = _GLUE_WORDS.sub(" ", rest)
+    rest = re.sub(r"[\s,;.*|:\d()#-]+", " ", rest).strip()
+    return len(rest) <= 12
+
+
+def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
+    """The signatory lists in one sentence, with their role."""
+    hits: list[ListHit] = []
+    previous_role: str | None = None
+    for run in runs(sentence, mentions):
+        start, end = run[0].start, run[-1].end
+        before = sentence[max(0, start - 90):start]
+        after = sentence[end:end + 140]
+        role, complete = _role(before, after, previous_role)
+        if role is None:
+            previous_role = None
+            continue
+        previous_role = role
+        hits.append(ListHit([m.code for m in run], run, role, complete, start, end, cue_end=end + len(after)))
+    return hits
+
+
+def _role(before: str, after: str, previous_role: str | None) -> tuple[str | None, bool]:
+    if _WITHDREW_AFTER.match(after):
+        return "withdrew", False
+    if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+        return "joined", False
+    if re.search(r"\b(?:apart from|other than|except for)\s+(?:the\s+)?$", before, re.I):
+        return ("signed", False) if _APART_NO.match(after) else (None, False)
+    if re.search(r"\bas (?:do|did|does|have|has)\s+(?:the\s+)?$", before, re.I):
+        return (previous_role, False) if previous_role else (None, False)
+    if _NEGATIVE_AFTER.match(after) and not _SIGNED_AFTER.match(after):
+        return None, False
+    if _COMPLETE_BEFORE.search(before):
+        return "signed", True
+    if _PARTIAL_BEFORE.search(before) or _SIGNED_AFTER.match(after):
+        return "signed", False
+    return None, False

@@ -1,0 +1,256 @@
+"""Merge what sentences say about statements into one record per distinct statement.
+
+Walks the sentences once, left to right, keeping a "current" statement the way a reader does
+("The statement was delivered by...", "Its backers included..."). A frame joins an earlier
+statement when lead, count, year and camp agree; signatory lists join the statement their
+sentence names, or else the current one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.frames import Frame, next_year_context, sentence_frames
+from parsers.leads import Mention
+from parsers.signatories import ListHit, classify, is_bare_list
+from parsers.stance import is_reply, stance_score
+from parsers.text import Text
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One statement as the document has described it so far."""
+
+    index: int
+    lead: str | None = None
+    lead_strong: bool = False
+    count: int | None = None
+    counts_seen: set[int] = field(default_factory=set)
+    vague_floor: int | None = None
+    year: int | None = None
+    score: int = 0
+    reply: bool = False
+    previous: "Cluster | None" = None
+    anchors: list[int] = field(default_factory=list)  # sentence indices that name it
+    context: list[int] = field(default_factory=list)  # anchors plus sentences about it
+    frames: list[Frame] = field(default_factory=list)
+    signatories: dict[str, int] = field(default_factory=dict)  # code -> sentence index
+    complete: bool = False
+    partial: bool = False
+    list_sentences: list[int] = field(default_factory=list)
+    joined: dict[str, int] = field(default_factory=dict)
+    withdrew: dict[str, int] = field(default_factory=dict)
+    starred: list[str] = field(default_factory=list)
+    star_legend: int | None = None
+
+
+@dataclass(slots=True)
+class Assembly:
+    clusters: list[Cluster]
+    text: Text
+    mentions: list[list[Mention]]  # per sentence, offsets relative to the sentence
+
+
+_COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
+_STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
+_NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
+_PRONOUN_WITHDREW = re.compile(
+    r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
+    re.I,
+)
+
+
+def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) -> Assembly:
+    clusters: list[Cluster] = []
+    current: Cluster | None = None
+    year_context: int | None = None
+    block: list[int] = []
+    last_country: str | None = None
+    for i, sentence in enumerate(text.sentences):
+        ms = mentions[i]
+        if _is_country_line(sentence.text, ms):
+            block.append(i)
+            continue
+        if block:
+            _attach_block(block, text, mentions, current)
+            block = []
+        year_context = next_year_context(sentence.text, year_context, doc_year)
+        frames = sentence_frames(sentence.text, ms, year_context, doc_year)
+        placed: list[tuple[Frame, Cluster]] = []
+        for frame in frames:
+            frame.sentence = i
+            cluster = _place(frame, clusters, current)
+            if cluster is None:
+                continue
+            placed.append((frame, cluster))
+            current = cluster
+        if not placed and current is not None and _mentions_statement(sentence.text):
+            current.context.append(i)
+        hits = classify(sentence.text, ms)
+        if not hits and is_bare_list(sentence.text, ms):
+            hits = [ListHit([m.code for m in ms if m.kind == "name"], [m for m in ms if m.kind == "name"], "signed", True, 0, len(sentence.text))]
+        for hit in hits:
+            target = _attribute(hit, placed, current)
+            if target is not None:
+                _add_list(target, hit, i)
+        if _PRONOUN_WITHDREW.search(sentence.text) and last_country and current is not None and not any(h.role == "withdrew" for h in hits):
+            current.withdrew.setdefault(last_country, i)
+        if _STAR_LEGEND.search(sentence.text) and current is not None:
+            current.star_legend = i
+        names = [m for m in ms if m.kind == "name"]
+        if names:
+            last_country = names[0].code if len(names) == 1 else last_country
+    if block:
+        _attach_block(block, text, mentions, current)
+    return Assembly(clusters, text, mentions)
+
+
+def _mentions_statement(sentence: str) -> bool:
+    return re.search(r"\b(?:statement|letter|text|signatories|signed|group)\b", sentence, re.I) is not None
+
+
+def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
+    names = [m for m in ms if m.kind == "name"]
+    if not names or len(names) > 4:
+        return False
+    rest = sentence
+    for m in reversed(names):
+        rest = rest[:m.start] + rest[m.end:]
+    rest = re.sub(r"\b(?:and|the|my own country|WEOG|EEG|GRULAC|Asia-Pacific|African|Africa|Asia|Europe|Eastern European|Western European and Others|Latin America and Caribbean|Group)\b", " ", rest, flags=re.I)
+    return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
+
+
+def _compatible(c: Cluster, f: Frame) -> bool:
+    if f.lead and c.lead and f.lead != c.lead:
+        return False
+    if f.count is not None and c.count is not None and f.count not in c.counts_seen:
+        return False
+    if f.year and c.year and f.year != c.year:
+        return False
+    if f.vague_floor is not None and c.count is not None and c.count <= f.vague_floor:
+        return False
+    if c.vague_floor is not None and f.count is not None and f.count <= c.vague_floor:
+        return False
+    if f.vague_floor is not None and c.vague_floor is not None and f.vague_floor != c.vague_floor:
+        return False
+    return True
+
+
+def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None) -> Cluster | None:
+    if frame.back_reference:
+        return current
+    for cluster in reversed(clusters):
+        if not _compatible(cluster, frame):
+            continue
+        same_lead = frame.lead is not None and frame.lead == cluster.lead
+        same_count = frame.count is not None and frame.count in cluster.counts_seen
+        if same_lead or same_count:
+            return _merge(cluster, frame)
+    if current is not None and _compatible(current, frame):
+        fills_gap = (frame.lead is None or current.lead is None) and (
+            frame.count is None or current.count is None) and (frame.vague_floor is None or current.count is None)
+        if fills_gap and not (frame.lead and frame.count):
+            return _merge(current, frame)
+    if not frame.joint or (frame.lead is None and frame.count is None and frame.vague_floor is None):
+        return None
+    if frame.lead is not None and not frame.lead_strong and frame.count is None and frame.vague_floor is None:
+        return None
+    cluster = Cluster(len(clusters), previous=current)
+    clusters.append(cluster)
+    return _merge(cluster, frame)
+
+
+def _merge(cluster: Cluster, frame: Frame) -> Cluster:
+    if frame.lead and (cluster.lead is None or (frame.lead_strong and not cluster.lead_strong)):
+        cluster.lead, cluster.lead_strong = frame.lead, frame.lead_strong
+    if frame.count is not None:
+        cluster.counts_seen.add(frame.count)
+        # Growth ("bringing the number to 50") and corrections state the current figure.
+        if cluster.count is None or frame.count_kind in ("growth", "following") or frame.count > cluster.count:
+            cluster.count = frame.count
+    if frame.vague_floor is not None and cluster.count is None:
+        cluster.vague_floor = frame.vague_floor
+    if frame.year and not cluster.year:
+        cluster.year = frame.year
+    if frame.sentence not in cluster.anchors:
+        cluster.anchors.append(frame.sentence)
+    if frame.sentence not in cluster.context:
+        cluster.context.append(frame.sentence)
+    cluster.frames.append(frame)
+    return cluster
+
+
+def _attribute(hit: ListHit, placed: list[tuple[Frame, Cluster]], current: Cluster | None) -> Cluster | None:
+    """The statement a list belongs to: the one its sentence names nearest, else the current one."""
+    if not placed:
+        return current
+    if len(placed) == 1:
+        return placed[0][1]
+    best = min(placed, key=lambda fc: _distance(fc[0], hit))
+    return best[1]
+
+
+def _distance(frame: Frame, hit: ListHit) -> int:
+    position = frame.position
+    if position <= hit.start:
+        return hit.start - position
+    # A list followed by "which had all signed last year's text read by Canada" names a
+    # statement after it; within that clause it is as close as one before.
+    return 0 if position <= hit.cue_end else position - hit.end + 1000
+
+
+def _add_list(cluster: Cluster, hit: ListHit, sentence: int) -> None:
+    if hit.role == "withdrew":
+        for code in hit.codes:
+            cluster.withdrew.setdefault(code, sentence)
+        return
+    for code in hit.codes:
+        cluster.signatories.setdefault(code, sentence)
+        if hit.role == "joined":
+            cluster.joined.setdefault(code, sentence)
+    if hit.complete and hit.role == "signed":
+        cluster.complete = True
+    else:
+        cluster.partial = True
+    if sentence not in cluster.list_sentences:
+        cluster.list_sentences.append(sentence)
+
+
+def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None) -> None:
+    """A run of lines that each hold one or a few country names: a published signatory list."""
+    if current is None or len(block) < 3:
+        return
+    heading = text.sentences[block[0] - 1].text if block[0] > 0 else ""
+    if _NEGATIVE_HEADING.search(heading):
+        return
+    for i in block:
+        line = text.sentences[i].text
+        for m in mentions[i]:
+            if m.kind != "name":
+                continue
+            current.signatories.setdefault(m.code, i)
+            if "*" in line[m.end:m.end + 3]:
+                current.starred.append(m.code)
+        if i not in current.list_sentences:
+            current.list_sentences.append(i)
+    current.complete = True
+
+
+def cluster_score(cluster: Cluster, text: Text) -> int:
+    """Stance evidence from the sentences about the statement (cues after a turn excluded)."""
+    score = 0
+    for i in cluster.context:
+        sentence = text.sentences[i].text
+        frames_here = [f for f in cluster.frames if f.sentence == i]
+        anchor_end = max((f.position for f in frames_here), default=0)
+        score += stance_score(sentence, anchor_end + 1)
+    return score
+
+
+def cluster_is_reply(cluster: Cluster, text: Text) -> bool:
+    for frame in cluster.frames:
+        sentence = text.sentences[frame.sentence].text
+        window = sentence[max(0, frame.position - 80):frame.position + 60]
+        if is_reply(window):
+            return True
+    return False
