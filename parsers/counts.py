@@ -39,6 +39,8 @@ _SPOKE_FOR = re.compile(
     rf"[^.;]{{0,60}}?\bfor\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|weeks?|months?|minutes|hours|per|%))",
     re.I,
 )
+_BEHALF_BARE = re.compile(rf"\bon behalf of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:-|per|%))", re.I)
+_GROUP_PHRASE = re.compile(r"\bon behalf of (?:a|an|the)\s+(?:\w+\s+){0,2}?group of (?:\w+\s+)?(?:countries|states|nations)\b", re.I)
 _LAST_YEAR = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:of|from)\s+(?:last year|a year (?:earlier|ago)|the previous year)", re.I)
 _GROWTH = re.compile(rf"\bfrom\s+(?P<a>{NUMBER})\s+to\s+(?P<n>{NUMBER})\b", re.I)
 _NUMBER_TO = re.compile(
@@ -48,7 +50,13 @@ _NUMBER_TO = re.compile(
 )
 # "first circulated with 37 signatures", "a first batch of 37": the original figure of a
 # statement that grew, not a statement of its own.
-_PRIOR_CUE = re.compile(r"\b(?:first|originally|initially|original|earlier version|misstated)\b[^.;]{0,50}$", re.I)
+_PRIOR_CUE = re.compile(
+    r"\b(?:first (?:sent|circulated|batch|published|signed|submitted|released|issued)|originally|initially|"
+    r"original (?:batch|list|signatories)|earlier version|misstated)\b[^.;]{0,140}$",
+    re.I,
+)
+# "Thirteen more countries", "13 further states": an increment, not the size of a statement.
+_INCREMENT = re.compile(r"^\s*(?:more|further|additional|new|other)\b", re.I)
 
 
 def _value(match: re.Match[str]) -> tuple[int | None, bool]:
@@ -93,10 +101,16 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _phrases(_AND_OTHERS, "and_others"),
     _phrases(_ADJECTIVAL, "adjectival"),
     _phrases(_GROUP_OF, "plain"),
-    _phrases(_LAST_YEAR, "plain"),
+    _phrases(_LAST_YEAR, "comparison"),
+    _phrases(_BEHALF_BARE, "plain"),
     _phrases(_SPOKE_FOR, "for"),
     _phrases(_PLAIN, "plain"),
 )
+
+
+def group_phrase(sentence: str) -> re.Match[str] | None:
+    """'on behalf of a group of countries': a joint statement that states no number."""
+    return _GROUP_PHRASE.search(sentence)
 
 
 def count_phrases(sentence: str) -> list[CountPhrase]:
@@ -106,7 +120,9 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
         for phrase in recognise(sentence):
             if any(phrase.start < t.end and t.start < phrase.end for t in taken):
                 continue
-            if phrase.kind in ("plain", "for") and _PRIOR_CUE.search(sentence[max(0, phrase.start - 60):phrase.start]):
+            if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):
+                phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
+            elif phrase.kind in ("plain", "for") and _PRIOR_CUE.search(sentence[max(0, phrase.start - 150):phrase.start]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
             taken.append(phrase)
     return sorted(taken, key=lambda p: p.start)

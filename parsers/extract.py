@@ -28,6 +28,10 @@ from parsers.types import (
 MAX_DOCUMENT_CHARS = 64 * 1024 * 1024
 _FIRST_PERSON = re.compile(r"\bI (?:am speaking|speak|deliver|have the hono(?:u)?r|make this statement|am delivering)\b|\bThank you,? (?:Mr\.? |Madam )?(?:Chair|President)", re.I)
 _MEETING_HEADER = re.compile(r"\bSESSION,\s+(\d{1,2}\s+[A-Z]+\s+\d{4})")
+_OBSERVERS = frozenset({"VAT", "PSE"})
+_SAME_BODY = re.compile(r"\bthe same (?:body|committee|council|forum|session|meeting)\b", re.I)
+_PUBLISHER_BEFORE = re.compile(r"\b(?:Permanent Mission|Mission|Embassy|Ministry of Foreign Affairs|Delegation|Government) of (?:the )?$")
+_PUBLISHER_AFTER = re.compile(r"^\s+(?:Permanent Representative|Mission to|Permanent Mission)\b")
 _SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
 
 
@@ -39,10 +43,12 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     if not body.strip():
         return Extraction()
     # Imported here so that decoding and main_text work even where the gazetteer is absent.
-    from parsers.countries import find_countries
+    from parsers.countries import find_countries, un_states
 
     text = Text(body, wrapped=not is_html)
-    all_mentions = find_countries(text.norm)
+    # Only states can sign: "Hong Kong" or "Taiwan" in a gazetteer are places, not signatories.
+    states = un_states() | _OBSERVERS
+    all_mentions = [m for m in find_countries(text.norm) if m.code in states]
     mentions = _per_sentence(text, all_mentions)
     doc_date = dateline(text.norm) or reference_date
     doc_year = doc_date.year if doc_date else None
@@ -91,21 +97,28 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
         meeting_date = found[0][1] if found else None
     first_person = _FIRST_PERSON.search(norm) is not None
     stances: dict[int, Stance] = {}
+    forums: dict[int, Forum | None] = {}
+    publisher = _publisher(norm, assembly)
     statements: list[ExtractedStatement] = []
     changes: list[ExtractedChange] = []
     event_date: dt.date | None = None
     for c in clusters:
-        stance = _stance(c, text, stances)
+        stance = _stance(c, assembly, stances)
         stances[c.index] = stance
+        if c.lead is None and first_person and publisher and c is clusters[0]:
+            c.lead = publisher
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         context_text = " ".join(text.sentences[i].text for i in c.context)
         topic = topic_in(anchor_text) or topic_in(context_text) or doc_topic or subject_slug(norm[:500]) or "xinjiang"
-        forum = forum_in(anchor_text) or forum_in(context_text)
+        forum = forum_in(anchor_text)
+        if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
+            forum = forums.get(c.previous.index)
         if forum is None:
             forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
+        forums[c.index] = forum
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
         session = session_in(anchor_text, forum) or (None if shifted else doc_session)
-        date = _date(c, text, doc_date, meeting_date, first_person, shifted, forum, event_date)
+        date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date)
         if date is not None and event_date is None and not shifted:
             event_date = date
         signatories = _signatories(c)
@@ -122,23 +135,37 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
     return Extraction(tuple(statements), tuple(changes))
 
 
-def _stance(c: Cluster, text: Text, earlier: dict[int, Stance]) -> Stance:
-    score = cluster_score(c, text)
+def _publisher(norm: str, assembly: Assembly) -> str | None:
+    """The state whose mission or ministry publishes a first-person statement page."""
+    for i, ms in enumerate(assembly.mentions):
+        sentence = assembly.text.sentences[i].text
+        for m in ms:
+            if _PUBLISHER_BEFORE.search(sentence[max(0, m.start - 40):m.start]) or _PUBLISHER_AFTER.match(sentence[m.end:m.end + 30]):
+                return m.code
+    return None
+
+
+def _stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Stance:
+    text = assembly.text
+    score = cluster_score(c, assembly)
+    if score == 0 and c.compared_to is not None and c.compared_to.index in earlier:
+        return earlier[c.compared_to.index]
     if score == 0 and cluster_is_reply(c, text) and c.previous is not None and c.previous.index in earlier:
         return opposite(earlier[c.previous.index])
     return stance_from(score, c.lead)
 
 
-def _date(c: Cluster, text: Text, doc_date: dt.date | None, meeting_date: dt.date | None,
+def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], doc_date: dt.date | None, meeting_date: dt.date | None,
           first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None) -> dt.date | None:
     year = c.year or (doc_date.year if doc_date else None)
     for frame in c.frames:
         sentence = text.sentences[frame.sentence].text
         for offset, date, _ in dates_in(sentence, year):
-            if date is not None and abs(offset - frame.position) < 140 and _closest_frame(c, frame, offset, text):
+            if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
                 return date
+    for frame in c.frames:
         if not shifted:
-            relative = relative_day(sentence, doc_date)
+            relative = relative_day(_without_reporting(text.sentences[frame.sentence].text), doc_date)
             if relative is not None:
                 return relative
     if shifted:
@@ -154,8 +181,27 @@ def _date(c: Cluster, text: Text, doc_date: dt.date | None, meeting_date: dt.dat
     return None
 
 
-def _closest_frame(c: Cluster, frame, offset: int, text: Text) -> bool:  # type: ignore[no-untyped-def]
-    return True
+_NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_DATELINE_AFTER = re.compile(r"^[^.]{0,25}?\s(?:-|--|—|–)\s")
+_REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+(?:on|late on)\s+\w+day\b", re.I)
+
+
+def _delivery_date(sentence: str, offset: int) -> bool:
+    """A date that dates the statement, not the story ('Oct 30, 2019 - ...') or a list ('as of')."""
+    if _NOT_DELIVERY.search(sentence[max(0, offset - 12):offset]):
+        return False
+    return _DATELINE_AFTER.match(sentence[offset:offset + 30]) is None or offset > 40
+
+
+def _without_reporting(sentence: str) -> str:
+    return _REPORTING.sub(" ", sentence)
+
+
+def _closest(positions: dict[int, list[tuple[int, int]]], frame, offset: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is this frame the statement mention nearest to the date in its sentence?"""
+    here = positions.get(frame.sentence, [])
+    mine = abs(offset - frame.position)
+    return all(abs(offset - p) >= mine for p, _ in here)
 
 
 def _signatories(c: Cluster) -> list[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.counts import CountPhrase, count_phrases
+from parsers.counts import CountPhrase, count_phrases, group_phrase
+from parsers.dates import dates_in
 from parsers.leads import LeadHit, Mention, find_leads
 
 _VOCAB = re.compile(
@@ -26,10 +27,11 @@ _COLLECTIVE = re.compile(
 )
 _JOINT = re.compile(
     r"\b(?:joint|on behalf of|group|signed|signator\w+|co-sign\w*|backed|backers|counter-?statement|counter-?letter|"
-    r"rival|spoke for|speaking for|replied|responded|answered|reply)\b|-led\b",
+    r"rival|spoke for|speaking for)\b|-led\b",
     re.I,
 )
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
+_COMPARISON = re.compile(r"\b(?:up from|down from|compared (?:with|to)|rose from|grew from|more than the|from)\s+(?:the\s+)?$", re.I)
 _STRONG_VOCAB = re.compile(r"\b(?:statement|letter|on behalf of)\b", re.I)
 _BACK_REFERENCE = re.compile(
     r"^(?:(?:But|And|However|Meanwhile),?\s+)?(?:The|This|That|Its|Their)\s+(?:original\s+|joint\s+|same\s+|first\s+|new\s+|group\s+)?"
@@ -59,6 +61,10 @@ class Frame:
     year: int | None = None
     joint: bool = False
     back_reference: bool = False
+    comparison: bool = False  # "up from the 22", "compared with the 23 of last year": same camp
+    group: bool = False  # "on behalf of a group of countries": joint, number unstated
+    definite: bool = False  # "signed the letter of 12 July 2019": a statement named by its date
+    numbers: tuple[int, ...] = ()  # other numbers in the sentence (what a comparison refers to)
 
 
 def sentence_frames(text: str, mentions: list[Mention], year_context: int | None, doc_year: int | None) -> list[Frame]:
@@ -67,10 +73,13 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     eligible = vocab or _COLLECTIVE.search(text) is not None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text):
         eligible = False
-    phrases = [p for p in count_phrases(text) if p.kind != "prior"] if eligible else []
+    all_phrases = count_phrases(text)
+    if any(p.kind == "comparison" for p in all_phrases):
+        eligible = True
+    phrases = [p for p in all_phrases if p.kind != "prior"] if eligible else []
     leads = find_leads(text, mentions) if eligible else []
     joint = _JOINT.search(text) is not None
-    frames = _count_frames(phrases, leads, vocab)
+    frames = _count_frames(phrases, leads, vocab, text)
     used = {f.lead_position for f in frames}
     for hit in leads:
         if hit.start not in used and vocab and not any(f.lead == hit.code for f in frames):
@@ -78,12 +87,40 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     for frame in frames:
         frame.joint = joint or frame.count is not None or frame.vague_floor is not None
         frame.year = _year_near(text, frame.position, year_context, doc_year)
+        frame.comparison = _COMPARISON.search(text[max(0, frame.position - 40):frame.position]) is not None
+    group = group_phrase(text)
+    if group and not any(f.count is not None or f.vague_floor is not None for f in frames):
+        lead = next((f for f in frames if f.lead), None)
+        if lead is not None:
+            lead.group = lead.joint = True
+        else:
+            frames.append(Frame(0, group.start(), group=True, joint=True, year=year_context))
+    definite = _DEFINITE.search(text)
+    if definite and not frames and dates_in(definite.group("date"), doc_year):
+        frames.append(Frame(0, definite.start(), definite=True, joint=True, year=year_context))
     if _BACK_REFERENCE.search(text) and not any(f.position < 25 for f in frames):
         frames.append(Frame(0, 0, back_reference=True, year=None))
+    numbers = tuple(p.value for p in all_phrases if p.value is not None) + _bare_numbers(text)
+    for frame in frames:
+        frame.numbers = numbers
     return sorted(frames, key=lambda f: f.position)
 
 
-def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool) -> list[Frame]:
+_DEFINITE = re.compile(
+    r"\b(?:signed|delivered|read|co-signed|circulated|sent)\s+(?:the|a|this)\s+(?:joint\s+)?(?:letter|statement)\s+"
+    r"(?:of|dated|on)\s+(?P<date>[^,;()]{4,30})",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"\b(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b", re.I)
+
+
+def _bare_numbers(text: str) -> tuple[int, ...]:
+    from parsers.numbers import parse_number
+
+    return tuple(n for n in (parse_number(m.group()) for m in _BARE_NUMBER.finditer(text)) if n)
+
+
+def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool, text: str) -> list[Frame]:
     frames: list[Frame] = []
     free = list(leads)
     seen: set[int] = set()
@@ -94,10 +131,10 @@ def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool)
             continue
         if phrase.value is not None:
             seen.add(phrase.value)
-        if phrase.value is not None and phrase.value < 2:
+        if phrase.value is not None and phrase.value < 3:
             continue
         frame = Frame(0, phrase.start, count=phrase.value, count_kind=phrase.kind, vague_floor=phrase.floor)
-        hit = _nearest(free, phrase)
+        hit = _nearest(free, phrase, text)
         if hit is not None:
             free.remove(hit)
             frame.lead, frame.lead_strong, frame.lead_position = hit.code, hit.strong, hit.start
@@ -105,11 +142,22 @@ def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool)
     return frames
 
 
-def _nearest(leads: list[LeadHit], phrase: CountPhrase) -> LeadHit | None:
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
+
+
+def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadHit | None:
+    """The lead a count belongs to: the nearest in its clause, a lead before it preferred."""
     best: tuple[int, LeadHit] | None = None
     for hit in leads:
-        distance = phrase.start - hit.start if hit.start < phrase.start else hit.start - phrase.end
-        if distance > 160:
+        if hit.start < phrase.start:
+            distance = phrase.start - hit.start
+            between = text[hit.start:phrase.start]
+        else:
+            distance = hit.start - phrase.end + 40
+            between = text[phrase.end:hit.start]
+        if _CLAUSE_BREAK.search(between):
+            distance += 200
+        if distance > 200:
             continue
         if best is None or distance < best[0]:
             best = (distance, hit)

@@ -14,7 +14,7 @@ from parsers.leads import Mention
 
 _GLUE_WORDS = re.compile(
     r"\b(?:and|or|the|as well as|alongside|together with|plus|with|also|even|my own country|of|"
-    r"most|members?|many|several|other|others|some|its|small|island|Pacific|Caribbean|states?|nations?|"
+    r"most|members?|many|several|other|others|some|small|island|Pacific|Caribbean|African|Gulf|states?|nations?|"
     r"European Union|EU|countries|including)\b",
     re.I,
 )
@@ -78,6 +78,7 @@ class ListHit:
     start: int
     end: int
     cue_end: int = 0  # where the words after the list end (for attribution)
+    backward: bool = False  # the cue follows the list ("..., which had all signed ...")
     starred: list[str] = field(default_factory=list)
 
 
@@ -96,11 +97,12 @@ def runs(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _is_glue(gap: str) -> bool:
+    """Only list words between two names: commas, "and", "as well as", "most members of the EU"."""
     if len(gap) > 70 or _STOP_IN_GAP.search(gap):
         return False
     rest = _GLUE_WORDS.sub(" ", gap)
     rest = re.sub(r"[\s,;*|-]+", " ", rest).strip()
-    return len(rest.split()) <= 2
+    return not rest
 
 
 def is_bare_list(sentence: str, mentions: list[Mention]) -> bool:
@@ -129,7 +131,8 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
             previous_role = None
             continue
         previous_role = role
-        hits.append(ListHit([m.code for m in run], run, role, complete, start, end, cue_end=end + len(after)))
+        backward = _SIGNED_AFTER.match(after) is not None
+        hits.append(ListHit([m.code for m in run], run, role, complete, start, end, cue_end=end + len(after), backward=backward))
     return hits
 
 

@@ -42,6 +42,7 @@ class Cluster:
     withdrew: dict[str, int] = field(default_factory=dict)
     starred: list[str] = field(default_factory=list)
     star_legend: int | None = None
+    compared_to: "Cluster | None" = None  # "up from the 22 ...": same camp as this one
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Assembly:
     clusters: list[Cluster]
     text: Text
     mentions: list[list[Mention]]  # per sentence, offsets relative to the sentence
+    positions: dict[int, list[tuple[int, int]]]  # sentence -> (frame position, cluster index)
 
 
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
@@ -60,12 +62,24 @@ _PRONOUN_WITHDREW = re.compile(
 )
 
 
+@dataclass(slots=True)
+class _Pending:
+    """What the text says before it has named any statement ("Qatar has withdrawn its
+    signature from the joint letter..."): it belongs to the first statement named after it."""
+
+    frames: list[Frame] = field(default_factory=list)
+    hits: list[tuple[ListHit, int]] = field(default_factory=list)
+    lead: tuple[str, int] | None = None  # a deliverer named just before the statement
+
+
 def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) -> Assembly:
     clusters: list[Cluster] = []
     current: Cluster | None = None
+    pending = _Pending()
     year_context: int | None = None
     block: list[int] = []
     last_country: str | None = None
+    positions: dict[int, list[tuple[int, int]]] = {}
     for i, sentence in enumerate(text.sentences):
         ms = mentions[i]
         if _is_country_line(sentence.text, ms):
@@ -79,30 +93,81 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
         placed: list[tuple[Frame, Cluster]] = []
         for frame in frames:
             frame.sentence = i
+            if frame.back_reference and current is None:
+                if len(frames) > 1:
+                    frame.definite = frame.joint = True
+                    frame.back_reference = False
+                else:
+                    pending.frames.append(frame)
+                    continue
+            created = len(clusters)
             cluster = _place(frame, clusters, current)
             if cluster is None:
+                if frame.lead and frame.lead_strong and frame.count is None:
+                    pending.lead = (frame.lead, i)
                 continue
+            if len(clusters) > created:
+                cluster.previous = placed[-1][1] if placed else current
+                compared = _compared(frame, clusters, current) if frame.comparison else None
+                _adopt(cluster, pending, i, compared, keep_back_references=len(frames) > 1)
             placed.append((frame, cluster))
-            current = cluster
-        if not placed and current is not None and _mentions_statement(sentence.text):
+            positions.setdefault(i, []).append((frame.position, cluster.index))
+        if placed:
+            current = _focus(placed)
+        elif current is not None and _mentions_statement(sentence.text):
             current.context.append(i)
         hits = classify(sentence.text, ms)
         if not hits and is_bare_list(sentence.text, ms):
-            hits = [ListHit([m.code for m in ms if m.kind == "name"], [m for m in ms if m.kind == "name"], "signed", True, 0, len(sentence.text))]
+            names = [m for m in ms if m.kind == "name"]
+            hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = _attribute(hit, placed, current)
             if target is not None:
                 _add_list(target, hit, i)
+            else:
+                pending.hits.append((hit, i))
         if _PRONOUN_WITHDREW.search(sentence.text) and last_country and current is not None and not any(h.role == "withdrew" for h in hits):
             current.withdrew.setdefault(last_country, i)
         if _STAR_LEGEND.search(sentence.text) and current is not None:
             current.star_legend = i
         names = [m for m in ms if m.kind == "name"]
-        if names:
-            last_country = names[0].code if len(names) == 1 else last_country
+        if len(names) == 1:
+            last_country = names[0].code
     if block:
         _attach_block(block, text, mentions, current)
-    return Assembly(clusters, text, mentions)
+    return Assembly(clusters, text, mentions, positions)
+
+
+def _focus(placed: list[tuple[Frame, Cluster]]) -> Cluster:
+    """The statement a sentence is about: its first, unless a later clause names a new one."""
+    focus = placed[0][1]
+    for frame, cluster in placed[1:]:
+        if frame.lead is not None and (frame.count is not None or frame.vague_floor is not None):
+            focus = cluster
+    return focus
+
+
+def _compared(frame: Frame, clusters: list[Cluster], current: Cluster | None) -> Cluster | None:
+    """'Forty-four is the highest yet, up from the 22': the statement whose count the sentence names."""
+    for cluster in reversed(clusters):
+        if cluster.count is not None and cluster.count != frame.count and cluster.count in frame.numbers:
+            return cluster
+    return current
+
+
+def _adopt(cluster: Cluster, pending: _Pending, sentence: int, compared: Cluster | None,
+           keep_back_references: bool) -> None:
+    cluster.compared_to = compared
+    # "The letter was a response to the letter ... signed by 22 states": the back-reference
+    # names another statement than the one the sentence introduces.
+    for frame in [] if keep_back_references else pending.frames:
+        cluster.frames.append(frame)
+        cluster.context.append(frame.sentence)
+    for hit, i in pending.hits:
+        _add_list(cluster, hit, i)
+    if pending.lead and cluster.lead is None and sentence - pending.lead[1] <= 3:
+        cluster.lead, cluster.lead_strong = pending.lead[0], True
+    pending.frames, pending.hits, pending.lead = [], [], None
 
 
 def _mentions_statement(sentence: str) -> bool:
@@ -151,7 +216,8 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None) -> Cl
             frame.count is None or current.count is None) and (frame.vague_floor is None or current.count is None)
         if fills_gap and not (frame.lead and frame.count):
             return _merge(current, frame)
-    if not frame.joint or (frame.lead is None and frame.count is None and frame.vague_floor is None):
+    named = frame.lead is not None or frame.count is not None or frame.vague_floor is not None
+    if not frame.joint or not (named or frame.group or frame.definite):
         return None
     if frame.lead is not None and not frame.lead_strong and frame.count is None and frame.vague_floor is None:
         return None
@@ -184,7 +250,7 @@ def _attribute(hit: ListHit, placed: list[tuple[Frame, Cluster]], current: Clust
     """The statement a list belongs to: the one its sentence names nearest, else the current one."""
     if not placed:
         return current
-    if len(placed) == 1:
+    if len(placed) == 1 or len({id(c) for _, c in placed}) == 1:
         return placed[0][1]
     best = min(placed, key=lambda fc: _distance(fc[0], hit))
     return best[1]
@@ -196,7 +262,7 @@ def _distance(frame: Frame, hit: ListHit) -> int:
         return hit.start - position
     # A list followed by "which had all signed last year's text read by Canada" names a
     # statement after it; within that clause it is as close as one before.
-    return 0 if position <= hit.cue_end else position - hit.end + 1000
+    return 0 if hit.backward and position <= hit.cue_end else position - hit.end + 1000
 
 
 def _add_list(cluster: Cluster, hit: ListHit, sentence: int) -> None:
@@ -228,6 +294,8 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
         for m in mentions[i]:
             if m.kind != "name":
                 continue
+            if re.search(r"\bmy own country,?\s+(?:the\s+)?$", line[:m.start], re.I) and current.lead is None:
+                current.lead, current.lead_strong = m.code, True
             current.signatories.setdefault(m.code, i)
             if "*" in line[m.end:m.end + 3]:
                 current.starred.append(m.code)
@@ -236,14 +304,23 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
     current.complete = True
 
 
-def cluster_score(cluster: Cluster, text: Text) -> int:
-    """Stance evidence from the sentences about the statement (cues after a turn excluded)."""
+def cluster_score(cluster: Cluster, assembly: Assembly) -> int:
+    """Stance evidence from the sentences about the statement: in a sentence naming several
+    statements, only the stretch from this one's mention to the next one's counts."""
     score = 0
     for i in cluster.context:
-        sentence = text.sentences[i].text
-        frames_here = [f for f in cluster.frames if f.sentence == i]
-        anchor_end = max((f.position for f in frames_here), default=0)
-        score += stance_score(sentence, anchor_end + 1)
+        sentence = assembly.text.sentences[i].text
+        here = sorted(assembly.positions.get(i, []))
+        mine = [p for p, c in here if c == cluster.index]
+        if not mine:
+            score += stance_score(sentence, 0)
+            continue
+        start = min(mine)
+        others_before = [p for p, c in here if c != cluster.index and p < start]
+        others_after = [p for p, c in here if c != cluster.index and p > start]
+        lo = 0 if not others_before else start
+        hi = min(others_after) if others_after else len(sentence)
+        score += stance_score(sentence[lo:hi], start - lo + 1)
     return score
 
 
