@@ -103,10 +103,10 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
     changes: list[ExtractedChange] = []
     event_date: dt.date | None = None
     for c in clusters:
-        stance = _stance(c, assembly, stances)
-        stances[c.index] = stance
         if c.lead is None and first_person and publisher and c is clusters[0]:
             c.lead = publisher
+        stance = _stance(c, assembly, stances)
+        stances[c.index] = stance
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         context_text = " ".join(text.sentences[i].text for i in c.context)
         topic = topic_in(anchor_text) or topic_in(context_text) or doc_topic or subject_slug(norm[:500]) or "xinjiang"

@@ -98,12 +98,27 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     definite = _DEFINITE.search(text)
     if definite and not frames and dates_in(definite.group("date"), doc_year):
         frames.append(Frame(0, definite.start(), definite=True, joint=True, year=year_context))
-    if _BACK_REFERENCE.search(text) and not any(f.position < 25 for f in frames):
+    back = _BACK_REFERENCE.search(text)
+    if back and not any(f.position < 25 for f in frames) and not _same_as_back_reference(text, back.end(), frames):
         frames.append(Frame(0, 0, back_reference=True, year=None))
     numbers = tuple(p.value for p in all_phrases if p.value is not None) + _bare_numbers(text)
     for frame in frames:
         frame.numbers = numbers
     return sorted(frames, key=lambda f: f.position)
+
+
+_OTHER_STATEMENT = re.compile(
+    r"\b(?:letter|statement|text|after|before|response|reply|contrast|counter|unlike|than|earlier|following|while|whereas)\b", re.I
+)
+
+
+def _same_as_back_reference(text: str, back_end: int, frames: list[Frame]) -> bool:
+    """'The letter, dated 8 July 2019, was signed by 22 states': one statement, not two;
+    'The letter was a response to the letter ... signed by 22 states': two."""
+    numbered = [f for f in frames if f.count is not None or f.vague_floor is not None]
+    if not numbered:
+        return False
+    return _OTHER_STATEMENT.search(text, back_end, numbered[0].position) is None
 
 
 _DEFINITE = re.compile(
@@ -131,7 +146,7 @@ def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool,
             continue
         if phrase.value is not None:
             seen.add(phrase.value)
-        if phrase.value is not None and phrase.value < 3:
+        if phrase.value is not None and phrase.value < 5:  # "two countries with large Muslim populations"
             continue
         frame = Frame(0, phrase.start, count=phrase.value, count_kind=phrase.kind, vague_floor=phrase.floor)
         hit = _nearest(free, phrase, text)

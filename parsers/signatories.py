@@ -69,6 +69,14 @@ _JOINED_AFTER = re.compile(
 _APART_NO = re.compile(r"^[^.;]{0,80}?\bno\b[^.;]{0,60}\b(?:joined|signed|backed)", re.I)
 
 
+_SUBJECT_OF_VERB = re.compile(
+    r"^\s*(?:(?:then|again|also|later|itself|in turn|on \w+day)\s+)*(?:responded|replied|answered|read|delivered|spoke|said|"
+    r"followed|countered|took the floor|presented|voted|abstained)\b",
+    re.I,
+)
+_LIST_BEFORE = re.compile(r"(?:,|\band)\s*(?:the\s+)?$", re.I)
+
+
 @dataclass(slots=True)
 class ListHit:
     codes: list[str]
@@ -86,7 +94,12 @@ def runs(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Consecutive country names joined only by list glue (commas, "and", "as well as")."""
     out: list[list[Mention]] = []
     for m in mentions:
-        if m.kind == "capital":
+        if m.kind == "capital" or _SUBJECT_OF_VERB.match(sentence[m.end:m.end + 60]):
+            # "..., among them Türkiye, and Cuba again responded": a new clause's subject.
+            out.append([])
+            if m.kind != "capital" and not _LIST_BEFORE.search(sentence[max(0, m.start - 40):m.start]):
+                continue
+            out.append([m])
             out.append([])
             continue
         if out and out[-1] and _is_glue(sentence[out[-1][-1].end:m.start]):

@@ -22,7 +22,7 @@ _SUPPORTIVE = re.compile(
 )
 # Words that turn to the other camp's statement: cues after them belong to that one.
 _TURN = re.compile(r"\b(?:drawing|prompting|counter-|rival|while|whereas|in response|responded|replied|answered)\b", re.I)
-_RELATION = re.compile(r"\b(?:responded|replied|answered|respond|reply|counter-?(?:statement|letter)|rival|in response|hit back|countered)\b", re.I)
+_RELATION = re.compile(r"\b(?:responded|replied|answered|respond|reply|response|counter-?(?:statement|letter)|rival|in response|hit back|countered)\b", re.I)
 
 # Last resort when a statement's words say nothing: the camp a delivering state has led in
 # every statement on record since 2019 (shared/reference/statements.json).

@@ -56,6 +56,7 @@ class Assembly:
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
     re.I,
@@ -101,9 +102,9 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
                     pending.frames.append(frame)
                     continue
             created = len(clusters)
-            cluster = _place(frame, clusters, current)
+            cluster = _place(frame, clusters, current, {id(c) for _, c in placed})
             if cluster is None:
-                if frame.lead and frame.lead_strong and frame.count is None:
+                if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence.text):
                     pending.lead = (frame.lead, i)
                 continue
             if len(clusters) > created:
@@ -201,7 +202,7 @@ def _compatible(c: Cluster, f: Frame) -> bool:
     return True
 
 
-def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None) -> Cluster | None:
+def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int]) -> Cluster | None:
     if frame.back_reference:
         return current
     for cluster in reversed(clusters):
@@ -211,7 +212,9 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None) -> Cl
         same_count = frame.count is not None and frame.count in cluster.counts_seen
         if same_lead or same_count:
             return _merge(cluster, frame)
-    if current is not None and _compatible(current, frame):
+    # A second statement named in a sentence that already named the current one is another one.
+    numbered = frame.count is not None or frame.vague_floor is not None
+    if current is not None and not (numbered and id(current) in used) and _compatible(current, frame):
         fills_gap = (frame.lead is None or current.lead is None) and (
             frame.count is None or current.count is None) and (frame.vague_floor is None or current.count is None)
         if fills_gap and not (frame.lead and frame.count):
