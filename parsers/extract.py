@@ -117,8 +117,10 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
             forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
         forums[c.index] = forum
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
-        session = session_in(anchor_text, forum) or (None if shifted else doc_session)
         date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date)
+        # The document's session is this statement's unless it is dated apart from the main event.
+        apart = date is not None and event_date is not None and date != event_date
+        session = session_in(anchor_text, forum) or (None if shifted or apart else doc_session)
         if date is not None and event_date is None and not shifted:
             event_date = date
         signatories = _signatories(c)
@@ -172,7 +174,7 @@ def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], d
         return None
     if meeting_date is not None:
         return meeting_date
-    if first_person and doc_date is not None:
+    if (first_person or forum is Forum.OTHER) and doc_date is not None:
         return doc_date
     if event_date is not None and forum in (Forum.UNGA_C3, Forum.UNGA):
         return event_date

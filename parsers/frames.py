@@ -98,6 +98,9 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     definite = _DEFINITE.search(text)
     if definite and not frames and dates_in(definite.group("date"), doc_year):
         frames.append(Frame(0, definite.start(), definite=True, joint=True, year=year_context))
+    joint_by = _JOINT_BY.search(text)
+    if joint_by and not frames:
+        frames.append(Frame(0, joint_by.start(), definite=True, joint=True, year=year_context))
     back = _BACK_REFERENCE.search(text)
     if back and not any(f.position < 25 for f in frames) and not _same_as_back_reference(text, back.end(), frames):
         frames.append(Frame(0, 0, back_reference=True, year=None))
@@ -121,6 +124,12 @@ def _same_as_back_reference(text: str, back_end: int, frames: list[Frame]) -> bo
     return _OTHER_STATEMENT.search(text, back_end, numbered[0].position) is None
 
 
+# "Joint statement by the foreign ministers of A, B and C": a joint act named by its authors.
+_JOINT_BY = re.compile(
+    r"\bjoint (?:statement|letter|declaration)s? (?:by|of|from) (?:the )?(?:\w+ )?(?:ministers|leaders|governments|ambassadors|heads)\b|"
+    r"\b(?:statement|text) (?:was )?(?:released|issued) (?:jointly )?by the (?:\w+ )?(?:ministers|leaders|governments)\b",
+    re.I,
+)
 _DEFINITE = re.compile(
     r"\b(?:signed|delivered|read|co-signed|circulated|sent)\s+(?:the|a|this)\s+(?:joint\s+)?(?:letter|statement)\s+"
     r"(?:of|dated|on)\s+(?P<date>[^,;()]{4,30})",

@@ -9,7 +9,8 @@ _HONG_KONG = re.compile(r"\bHong\s?Kong\b", re.I)
 _TIBET = re.compile(r"\bTibet(?:an)?\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no)\b[^.]{0,30}$|\bwithout\b[^.]{0,20}$", re.I)
 _ON_SUBJECT = re.compile(
-    r"\b(?:joint )?statement on (?:the (?:human rights )?situation in |human rights in )?(?:the )?(?P<subject>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})"
+    r"\b(?i:joint\s+)?(?i:statement|letter|declaration)\s+on\s+(?i:the\s+(?:human\s+rights\s+)?situation\s+in\s+|human\s+rights\s+in\s+)?(?:the )?"
+    r"(?P<subject>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})"
 )
 
 
