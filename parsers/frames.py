@@ -32,6 +32,7 @@ _JOINT = re.compile(
 )
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
 _COMPARISON = re.compile(r"\b(?:up from|down from|compared (?:with|to)|rose from|grew from|more than the|from)\s+(?:the\s+)?$", re.I)
+_MAYBE_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
 _STRONG_VOCAB = re.compile(r"\b(?:statement|letter|on behalf of)\b", re.I)
 _BACK_REFERENCE = re.compile(
     r"^(?:(?:But|And|However|Meanwhile),?\s+)?(?:The|This|That|Its|Their)\s+(?:original\s+|joint\s+|same\s+|first\s+|new\s+|group\s+)?"
@@ -73,7 +74,8 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     eligible = vocab or _COLLECTIVE.search(text) is not None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text):
         eligible = False
-    all_phrases = count_phrases(text)
+    # Most sentences of a long page hold no number at all: skip the count recognisers there.
+    all_phrases = count_phrases(text) if _MAYBE_NUMBER.search(text) else []
     if any(p.kind == "comparison" for p in all_phrases):
         eligible = True
     phrases = [p for p in all_phrases if p.kind != "prior"] if eligible else []
@@ -104,9 +106,10 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     back = _BACK_REFERENCE.search(text)
     if back and not any(f.position < 25 for f in frames) and not _same_as_back_reference(text, back.end(), frames):
         frames.append(Frame(0, 0, back_reference=True, year=None))
-    numbers = tuple(p.value for p in all_phrases if p.value is not None) + _bare_numbers(text)
-    for frame in frames:
-        frame.numbers = numbers
+    if frames:
+        numbers = tuple(p.value for p in all_phrases if p.value is not None) + _bare_numbers(text)
+        for frame in frames:
+            frame.numbers = numbers
     return sorted(frames, key=lambda f: f.position)
 
 

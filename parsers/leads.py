@@ -29,7 +29,7 @@ _BEFORE_OF = re.compile(
     rf"\b(?:representative|ambassador|envoy|delegate|delegation|permanent mission|mission|representatives)\s+of\s+(?:the\s+)?$", re.I
 )
 _BEFORE_BY = re.compile(
-    r"\b(?:led|read|delivered|read out|presented|made|given|introduced|drafted|initiated|spearheaded|coordinated|statement|text|letter)"
+    r"\b(?:led|read|delivered|read out|presented|made|given|introduced|statement|text|letter)"
     r"\s+(?:[\w'-]+\s+){0,8}?by\s+(?:the\s+)?(?:representative\s+of\s+(?:the\s+)?|ambassador\s+of\s+(?:the\s+)?|delegation\s+of\s+(?:the\s+)?)?$",
     re.I,
 )

@@ -56,6 +56,11 @@ class Assembly:
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
+_GATE = re.compile(
+    r"statement|letter|behalf|sign|joint|text|backed|support|-led|led by|spoke|speak|read|deliver|repl|respon|"
+    r"answer|group|countr|states|nations|rebuke|withdr|join|added|list|\*",
+    re.I,
+)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
@@ -90,6 +95,8 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
             _attach_block(block, text, mentions, current)
             block = []
         year_context = next_year_context(sentence.text, year_context, doc_year)
+        if not ms and not _GATE.search(sentence.text):
+            continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
         placed: list[tuple[Frame, Cluster]] = []
         for frame in frames:
@@ -204,6 +211,10 @@ def _compatible(c: Cluster, f: Frame) -> bool:
 
 def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int]) -> Cluster | None:
     if frame.back_reference:
+        if current is not None:
+            current.frames.append(frame)
+            if frame.sentence not in current.context:
+                current.context.append(frame.sentence)
         return current
     for cluster in reversed(clusters):
         if not _compatible(cluster, frame):
