@@ -18,6 +18,7 @@ _OUTSIDE_UN = re.compile(r"\b(?:foreign ministers? of|ministerial|released by th
 def forum_in(text: str) -> Forum | None:
     """The first forum the text names, most specific first (Third Committee beats General Assembly)."""
     best: tuple[int, int, Forum] | None = None
+    text = _near(text, ("committee", "council", "assembly", "hrc", "ga/shc"))
     for rank, (pattern, forum) in enumerate(_FORUM_CUES):
         match = pattern.search(text)
         if match is None:
@@ -70,8 +71,31 @@ def parse_ordinal(text: str) -> int | None:
     return None
 
 
+def _near(text: str, words: tuple[str, ...], span: int = 160) -> str:
+    """The stretches of a long text around any of `words` (found with str.find, which is
+    much cheaper than running the recognisers over a 2 MB page)."""
+    if len(text) < 4000:
+        return text
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            spans.append((max(0, at - span), at + len(word) + span))
+            at = low.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return "\n".join(text[a:b] for a, b in merged)
+
+
 def session_in(text: str, forum: Forum | None) -> str | None:
     """'the council's forty-first session' -> HRC41; '75th session of the General Assembly' -> UNGA75."""
+    text = _near(text, ("session", "hrc", "unga"))
     for pattern in _SESSION_PATTERNS:
         match = pattern.search(text)
         if match is None:

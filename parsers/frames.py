@@ -33,6 +33,7 @@ _JOINT = re.compile(
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
 _COMPARISON = re.compile(r"\b(?:up from|down from|compared (?:with|to)|rose from|grew from|more than the|from)\s+(?:the\s+)?$", re.I)
 _MAYBE_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
+_COMPARISON_HINT = re.compile(r"\b(?:last year|a year (?:earlier|ago)|previous year)\b", re.I)
 _STRONG_VOCAB = re.compile(r"\b(?:statement|letter|on behalf of)\b", re.I)
 _BACK_REFERENCE = re.compile(
     r"^(?:(?:But|And|However|Meanwhile),?\s+)?(?:The|This|That|Its|Their)\s+(?:original\s+|joint\s+|same\s+|first\s+|new\s+|group\s+)?"
@@ -75,7 +76,8 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text):
         eligible = False
     # Most sentences of a long page hold no number at all: skip the count recognisers there.
-    all_phrases = count_phrases(text) if _MAYBE_NUMBER.search(text) else []
+    maybe = _MAYBE_NUMBER.search(text) is not None and (eligible or _COMPARISON_HINT.search(text) is not None)
+    all_phrases = count_phrases(text) if maybe else []
     if any(p.kind == "comparison" for p in all_phrases):
         eligible = True
     phrases = [p for p in all_phrases if p.kind != "prior"] if eligible else []

@@ -56,9 +56,13 @@ class Assembly:
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
+# Words without which a sentence can neither name a statement nor list its signers; most
+# sentences of a long meetings-coverage page have none and are skipped after one search.
 _GATE = re.compile(
-    r"statement|letter|behalf|sign|joint|text|backed|support|-led|led by|spoke|speak|read|deliver|repl|respon|"
-    r"answer|group|countr|states|nations|rebuke|withdr|join|added|list|\*",
+    r"statement|letter|behalf|sign|joint|text|backe|support|-led|led by|spoke for|speaking for|read|deliver|"
+    r"repl|respon|answer|group of|countries|states|nations|rebuke|withdr|join|added|list|includ|among|as do|"
+    r"apart from|told|urge|called on|voice|accuse|prais|defend|condemn|critic|denounc|press|applaud|commend|"
+    r"wrote|\*",
     re.I,
 )
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
@@ -95,7 +99,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
             _attach_block(block, text, mentions, current)
             block = []
         year_context = next_year_context(sentence.text, year_context, doc_year)
-        if not ms and not _GATE.search(sentence.text):
+        if len(ms) < 3 and not _GATE.search(sentence.text):
             continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
         placed: list[tuple[Frame, Cluster]] = []
