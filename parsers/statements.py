@@ -53,6 +53,11 @@ class Assembly:
     positions: dict[int, list[tuple[int, int]]]  # sentence -> (frame position, cluster index)
 
 
+_LINE_FILLER = re.compile(
+    r"\b(?:and|the|my own country|WEOG|EEG|GRULAC|Asia-Pacific|African|Africa|Asia|Europe|Eastern European|"
+    r"Western European and Others|Latin America and Caribbean|Group)\b",
+    re.I,
+)
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
@@ -99,7 +104,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
             _attach_block(block, text, mentions, current)
             block = []
         year_context = next_year_context(sentence.text, year_context, doc_year)
-        if len(ms) < 3 and not _GATE.search(sentence.text):
+        if len(ms) < 3 and not _GATE.search(sentence.text.lower()):
             continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
         placed: list[tuple[Frame, Cluster]] = []
@@ -190,10 +195,12 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
     names = [m for m in ms if m.kind == "name"]
     if not names or len(names) > 4:
         return False
+    if len(sentence) - sum(m.end - m.start for m in names) > 60:
+        return False  # prose, not a list line (cheap test first: most sentences end here)
     rest = sentence
     for m in reversed(names):
         rest = rest[:m.start] + rest[m.end:]
-    rest = re.sub(r"\b(?:and|the|my own country|WEOG|EEG|GRULAC|Asia-Pacific|African|Africa|Asia|Europe|Eastern European|Western European and Others|Latin America and Caribbean|Group)\b", " ", rest, flags=re.I)
+    rest = _LINE_FILLER.sub(" ", rest)
     return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
 
 
