@@ -1,7 +1,8 @@
 """Finding the line of a key in TOML text, since tomllib reports lines only for syntax errors.
 
-Good enough for what configuration files look like (`[table]`, `[[array]]`, `key = value`);
-when a key cannot be found the caller names it without a line.
+Good enough for what configuration files look like (`[table]`, `[[array]]`, `key = value`,
+`table.key = value`); a key inside an inline table (`slack = { token = 5 }`) gets the line of
+`slack =`, and when nothing can be found the caller names the key without a line.
 """
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ def key_line(text: str, path: tuple) -> int | None:
     table = path[0]
     if len(path) >= 2 and isinstance(path[1], int):
         sections = [(i, end) for i, name, arr, end in bounds if name == table and arr]
-        if path[1] >= len(sections):
-            return None
+        if path[1] >= len(sections):  # written inline, `sources = [{...}]`: point at that
+            return _top_level(lines, top_end, table)
         start, end = sections[path[1]]
         found = _key_in(lines, start + 1, end, str(path[2])) if len(path) > 2 else None
         return (found if found is not None else start) + 1
@@ -49,8 +50,7 @@ def key_line(text: str, path: tuple) -> int | None:
     if len(path) == 1:
         if sections:
             return sections[0][0] + 1
-        found = _key_in(lines, 0, top_end, table)
-        return None if found is None else found + 1
+        return _top_level(lines, top_end, table)
     for start, end in sections:
         found = _key_in(lines, start + 1, end, str(path[1]))
         if found is not None:
@@ -58,4 +58,9 @@ def key_line(text: str, path: tuple) -> int | None:
     found = _key_in(lines, 0, top_end, f"{table}.{path[1]}")
     if found is not None:
         return found + 1
-    return sections[0][0] + 1 if sections else None
+    return sections[0][0] + 1 if sections else _top_level(lines, top_end, table)
+
+
+def _top_level(lines: list[str], top_end: int, key: str) -> int | None:
+    found = _key_in(lines, 0, top_end, key)
+    return None if found is None else found + 1
