@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http.client import HTTPException
@@ -22,8 +21,6 @@ from slack_sdk.webhook import WebhookClient
 
 from alerts.errors import PermanentSendError, SendError, TransientSendError
 from alerts.render import SlackMessage
-
-log = logging.getLogger(__name__)
 
 # Slack's error codes that mean "its side, try later". Every other error code (invalid_auth,
 # channel_not_found, not_in_channel, is_archived, invalid_blocks, msg_too_long, ...) needs a
