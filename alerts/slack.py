@@ -53,12 +53,13 @@ class SlackSender:
         self._client = WebClient(token=token, base_url=api_url, timeout=timeout, retry_handlers=[]) \
             if self._token else None
         self._webhook = WebhookClient(self._webhook_url, timeout=timeout, retry_handlers=[]) \
-            if self._client is None and self._webhook_url else None
+            if self._webhook_url else None
 
     def send(self, channel: str | None, message: SlackMessage, thread_ts: str | None = None) -> SentReceipt:
         """Post `message`; raise TransientSendError (retry) or PermanentSendError."""
         try:
-            if self._client is not None:
+            # With both configured, a subscriber without a channel of its own gets the webhook's.
+            if self._client is not None and (channel or self._webhook is None):
                 return self._post(channel, message, thread_ts)
             return self._post_webhook(message, thread_ts)
         except SendError:

@@ -13,6 +13,9 @@ from alerts.slack import SlackSender, retry_after_seconds
 from tests.alerts.conftest import CHANNEL, TOKEN, notice
 from tests.support.slack_server import SlackServer
 
+# Every test here talks HTTP; a wedged server should fail a test, not the run.
+pytestmark = pytest.mark.timeout(20)
+
 MESSAGE = SlackMessage(
     text="New critical joint statement on Xinjiang: United Kingdom for 23 countries",
     blocks=[{"type": "header", "text": {"type": "plain_text", "text": "New joint statement on Xinjiang"}},
@@ -186,3 +189,10 @@ def test_the_fake_server_rejects_blocks_slack_would_reject(slack):
     too_long = SlackMessage(text="x", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}])
     with pytest.raises(PermanentSendError, match="invalid_blocks"):
         sender_for(slack).send(CHANNEL, too_long)
+
+
+def test_with_both_a_token_and_a_webhook_a_subscriber_without_a_channel_gets_the_webhook(slack):
+    sender = SlackSender(token=TOKEN, api_url=slack.api_url, webhook_url=slack.webhook_url, timeout=2.0)
+    sender.send(None, MESSAGE)
+    sender.send(CHANNEL, MESSAGE)
+    assert [m.via for m in slack.messages] == ["webhook", "api"]
