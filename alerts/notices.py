@@ -34,6 +34,10 @@ class StatementView:
     stated_count: int | None  # "on behalf of 23 countries"
     signatories: tuple[str, ...]  # alpha-3 codes named so far, in the order they were named
     list_complete: bool
+    # "statement" (read out by a lead) or "letter" (signed, sent to a forum's President). The
+    # store does not record it yet; None lets the renderer infer it: a text nobody delivered is
+    # a letter (the HRC41 letters of 22 and 37 had no lead).
+    form: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

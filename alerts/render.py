@@ -123,10 +123,18 @@ def _stance_word(st: StatementView) -> str:
     return st.stance if st.stance in ("critical", "supportive") else ""
 
 
+def _form(st: StatementView) -> str:
+    """'statement' or 'letter'; inferred when the store did not say: nobody read out a letter."""
+    if st.form in ("statement", "letter"):
+        return st.form
+    return "statement" if st.lead else "letter"
+
+
 def _statement_noun(st: StatementView) -> str:
-    """'critical joint statement on Xinjiang' (no stance word when the stance is unknown)."""
+    """'critical joint statement on Xinjiang', 'supportive joint letter on Xinjiang' (no stance
+    word when the stance is unknown)."""
     stance = _stance_word(st)
-    return f"{stance + ' ' if stance else ''}joint statement on {_topic(st)}"
+    return f"{stance + ' ' if stance else ''}joint {_form(st)} on {_topic(st)}"
 
 
 def _countries(n: int) -> str:
@@ -160,14 +168,20 @@ def _forum_long(st: StatementView) -> str:
 
 
 def _who_short(st: StatementView) -> str:
-    """'United Kingdom for 23 countries', 'a joint letter of 22 countries', 'United Kingdom'."""
+    """'United Kingdom for 23 countries', 'United Kingdom', '22 countries', '' (nothing known)."""
     if st.lead and st.stated_count:
         return f"{country(st.lead)} for {_countries(st.stated_count)}"
     if st.lead:
         return country(st.lead)
-    if st.stated_count:
-        return f"a joint letter of {_countries(st.stated_count)}"
-    return "a joint letter"
+    return _countries(st.stated_count) if st.stated_count else ""
+
+
+def _who_long(st: StatementView) -> str:
+    """_who_short, or 'A joint letter of 22 countries' when no lead is known."""
+    if st.lead:
+        return _who_short(st)
+    of = f" of {_countries(st.stated_count)}" if st.stated_count else ""
+    return f"A joint {_form(st)}{of}"
 
 
 def _describe_short(st: StatementView) -> str:
@@ -181,9 +195,7 @@ def _describe_short(st: StatementView) -> str:
 
 def _describe_long(st: StatementView) -> str:
     """'United Kingdom for 23 countries · UN General Assembly, Third Committee · 29 Oct 2019'."""
-    parts = [p for p in (_who_short(st), _forum_long(st), date_text(st.date)) if p]
-    text = " · ".join(parts)
-    return text[:1].upper() + text[1:]
+    return " · ".join(p for p in (_who_long(st), _forum_long(st), date_text(st.date)) if p)
 
 
 def _where_when(st: StatementView) -> str:
@@ -210,12 +222,11 @@ def _headline(notice: Notice) -> str:
 
 def _headline_new(notice: Notice) -> str:
     st = notice.statement
-    stance = _stance_word(st)
-    about = f"{stance + ' ' if stance else ''}joint statement on {_topic(st)}"
-    who = _who_short(st)
-    who = who[0].upper() + who[1:] if who.startswith("a joint") else who
     where = ", ".join(p for p in (_forum_short(st), date_text(st.date)) if p)
-    return f"New {about}: {who}{_in_parens(where)}"
+    who = _who_short(st)
+    if not who:  # neither lead nor count: the forum and date are all we have
+        return f"New {_statement_noun(st)}{_in_parens(where)}"
+    return f"New {_statement_noun(st)}: {who}{_in_parens(where)}"
 
 
 def _headline_joined(notice: Notice) -> str:
@@ -260,7 +271,7 @@ _HEADLINES: dict[str, Callable[[Notice], str]] = {
 def _slack_new(notice: Notice) -> tuple[str, list[dict]]:
     st = notice.statement
     stance = _stance_word(st)
-    title = f"New joint statement on {_topic(st)}"
+    title = f"New joint {_form(st)} on {_topic(st)}"
     if stance:
         title += f" — {stance} of China's policy"
     blocks = [_header(title), _section(_who_mrkdwn(st) + _line(_esc(_where_when(st))))]
@@ -317,8 +328,8 @@ def _who_mrkdwn(st: StatementView) -> str:
     if st.lead:
         return f"*{_esc(country(st.lead))}* on behalf of a group of countries"
     if st.stated_count:
-        return f"A joint letter of *{_countries(st.stated_count)}*"
-    return "A joint letter (number of backers not stated)"
+        return f"A joint {_form(st)} of *{_countries(st.stated_count)}*"
+    return f"A joint {_form(st)} (number of backers not stated)"
 
 
 def _bold_names(codes: tuple[str, ...]) -> str:

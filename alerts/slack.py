@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http.client import HTTPException
@@ -16,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.webhook import WebhookClient
 
 from alerts.errors import PermanentSendError, SendError, TransientSendError
@@ -30,6 +31,9 @@ TRANSIENT_ERRORS = frozenset({
     "request_timeout",
 })
 ERROR_TEXT_MAX = 200
+DEFAULT_API_URL = "https://slack.com/api/"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,7 @@ class SentReceipt:
 
 class SlackSender:
     def __init__(
-        self, token: str | None, api_url: str = "https://slack.com/api/", webhook_url: str | None = None,
+        self, token: str | None, api_url: str = DEFAULT_API_URL, webhook_url: str | None = None,
         timeout: float = 10.0,
     ) -> None:
         if not token and not webhook_url:
@@ -58,8 +62,17 @@ class SlackSender:
     def send(self, channel: str | None, message: SlackMessage, thread_ts: str | None = None) -> SentReceipt:
         """Post `message`; raise TransientSendError (retry) or PermanentSendError."""
         try:
+            receipt = self._send(channel, message, thread_ts)
+        except SendError as exc:
+            log.warning("slack send failed: target=%s error=%s", self.redacted(channel), exc)
+            raise
+        log.debug("slack message posted: target=%s ts=%s", self.redacted(channel), receipt.ts)
+        return receipt
+
+    def _send(self, channel: str | None, message: SlackMessage, thread_ts: str | None) -> SentReceipt:
+        try:
             # With both configured, a subscriber without a channel of its own gets the webhook's.
-            if self._client is not None and (channel or self._webhook is None):
+            if self._uses_api(channel):
                 return self._post(channel, message, thread_ts)
             return self._post_webhook(message, thread_ts)
         except SendError:
@@ -67,20 +80,29 @@ class SlackSender:
         except SlackApiError as exc:
             # `from None`: the original carries the request, Authorization header included.
             raise self._api_error("chat.postMessage", exc) from None
+        except SlackClientError as exc:  # slack-sdk refused to build the request (bad URL, ...)
+            raise PermanentSendError(self._scrub(f"Slack request could not be made: {_describe(exc)}")) from None
         except (OSError, HTTPException) as exc:  # timeouts, refused/reset connections, TLS, URLError
             raise TransientSendError(self._scrub(f"Slack unreachable: {_describe(exc)}")) from None
         except ValueError as exc:  # a malformed URL in the configuration
             raise PermanentSendError(self._scrub(f"Slack request could not be made: {_describe(exc)}")) from None
 
-    def redacted(self) -> str:
-        """Where messages go, fit for a log line: no token, no webhook secret."""
-        if self._token:
+    def redacted(self, channel: str | None = None) -> str:
+        """Where a message to `channel` goes, fit for a log line or a delivery row:
+        'slack:#alerts via token xoxb-…redacted', 'slack:webhook https://hooks.slack.com/…redacted'."""
+        if self._uses_api(channel):
+            assert self._token is not None
             kind = self._token.split("-", 1)[0] if self._token.startswith("xox") else "token"
-            return f"slack api={self._api_url} token={kind}-***"
-        return f"slack webhook={_redact_url(self._webhook_url or '')}"
+            where = f"slack:{_one_line(channel) if channel else '(no channel)'} via token {kind}-…redacted"
+            # A non-default API URL is worth seeing (a test server, an enterprise proxy); it holds no secret.
+            return where if self._api_url == DEFAULT_API_URL else f"{where} at {self._api_url}"
+        return f"slack:webhook {_redact_url(self._webhook_url or '')}"
 
     def __repr__(self) -> str:
         return f"SlackSender({self.redacted()})"
+
+    def _uses_api(self, channel: str | None) -> bool:
+        return self._client is not None and (bool(channel) or self._webhook is None)
 
     # -----------------------------------------------------------------------------------------
 
@@ -128,7 +150,7 @@ class SlackSender:
         """Belt and braces: no secret survives into an error message, whatever a library put there."""
         for secret in (self._webhook_url, self._token):
             if secret:
-                text = text.replace(secret, _redact_url(secret) if "://" in secret else "***")
+                text = text.replace(secret, _redact_url(secret) if "://" in secret else "…redacted")
         return text
 
 
@@ -156,7 +178,12 @@ def retry_after_seconds(headers: Mapping[str, Any]) -> float | None:
 def _redact_url(url: str) -> str:
     """Scheme and host only: an incoming webhook's path is its secret."""
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}/***" if parts.netloc else "***"
+    return f"{parts.scheme}://{parts.netloc}/…redacted" if parts.netloc else "…redacted"
+
+
+def _one_line(text: str) -> str:
+    # A channel name comes from configuration; keep a log line one line whatever it holds.
+    return " ".join(text.split())[:80]
 
 
 def _describe(exc: BaseException) -> str:

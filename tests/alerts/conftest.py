@@ -22,6 +22,12 @@ SUPPORTIVE_2019 = StatementView(
     date=dt.date(2019, 10, 29), stated_count=54, signatories=("BLR", "PAK", "RUS", "EGY", "BOL", "COD", "SRB"),
     list_complete=False,
 )
+# The July 2019 letter to the HRC President: nobody read it out, so it has no lead.
+LETTER_2019 = StatementView(
+    id=14, topic="xinjiang", stance="supportive", lead=None, forum="hrc", session="HRC41",
+    date=dt.date(2019, 7, 12), stated_count=50, signatories=("PAK", "RUS", "SAU", "QAT", "EGY"),
+    list_complete=False,
+)
 WORLD_DESK = SourceRef(
     url="https://news.example.org/2019/10/30/rival-camps", title="Rival camps face off over Xinjiang at the UN",
     source_name="World Desk", published=dt.date(2019, 10, 30),

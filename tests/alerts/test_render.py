@@ -8,7 +8,7 @@ import re
 import pytest
 
 from alerts.render import date_text, slack_message
-from tests.alerts.conftest import SUPPORTIVE_2019, UK_2019, WORLD_DESK, notice
+from tests.alerts.conftest import LETTER_2019, SUPPORTIVE_2019, UK_2019, WORLD_DESK, notice
 
 pytestmark = pytest.mark.usefixtures("countries_available")
 
@@ -68,11 +68,27 @@ def test_a_list_without_a_stated_count_says_only_how_many_are_named():
     assert message.text.startswith("New critical joint statement on Xinjiang: United Kingdom (")
 
 
-def test_a_letter_without_a_lead_is_a_joint_letter_of_n_countries():
-    statement = dataclasses.replace(SUPPORTIVE_2019, lead=None, stated_count=22)
+def test_a_text_nobody_read_out_is_a_joint_letter_of_n_countries():
+    statement = dataclasses.replace(LETTER_2019, stance="critical", stated_count=22, date=dt.date(2019, 7, 8))
     message = slack_message(notice(statement=statement))
-    assert texts(message.blocks)[1].startswith("A joint letter of *22 countries*")
-    assert message.text.startswith("New supportive joint statement on Xinjiang: A joint letter of 22 countries")
+    assert message.text == "New critical joint letter on Xinjiang: 22 countries (HRC 41, 8 Jul 2019)"
+    assert message.blocks[0]["text"]["text"] == "New joint letter on Xinjiang — critical of China's policy"
+    assert texts(message.blocks)[1] == "A joint letter of *22 countries*\nHuman Rights Council, 41st session · 8 Jul 2019"
+
+
+def test_a_statement_the_store_calls_a_statement_stays_one_without_a_lead():
+    statement = dataclasses.replace(LETTER_2019, form="statement")
+    message = slack_message(notice(statement=statement))
+    assert message.text == "New supportive joint statement on Xinjiang: 50 countries (HRC 41, 12 Jul 2019)"
+    assert texts(message.blocks)[1].startswith("A joint statement of *50 countries*")
+
+
+def test_a_statement_with_neither_lead_nor_count_says_where_and_when():
+    statement = dataclasses.replace(LETTER_2019, stated_count=None)
+    message = slack_message(notice(statement=statement))
+    assert message.text == "New supportive joint letter on Xinjiang (HRC 41, 12 Jul 2019)"
+    assert texts(message.blocks)[1].startswith("A joint letter (number of backers not stated)")
+    assert texts(message.blocks)[2].startswith("Named (5): Pakistan, Russia")
 
 
 def test_a_reported_late_joiner_is_announced_with_the_statement_it_joined():
@@ -99,6 +115,15 @@ def test_newly_named_backers_are_not_said_to_have_joined():
     assert texts(message.blocks)[0].startswith("Named as backers: *Belgium*, *Denmark* (now 12 of 23 named)")
 
 
+def test_a_withdrawal_from_a_letter_names_the_country_and_the_letter():
+    message = slack_message(notice("withdrew", statement=LETTER_2019, country="QAT", countries=("QAT",)))
+    assert message.text == ("Qatar withdrew from the supportive joint letter on Xinjiang "
+                            "(50 countries, HRC 41, 12 Jul 2019)")
+    first = texts(message.blocks)[0]
+    assert first == ("*Qatar* withdrew from the supportive joint letter on Xinjiang\n"
+                     "A joint letter of 50 countries · Human Rights Council, 41st session · 12 Jul 2019")
+
+
 def test_a_withdrawal_names_the_country_and_the_statement():
     message = slack_message(notice("withdrew", statement=SUPPORTIVE_2019, country="QAT", countries=("QAT",)))
     assert message.text == ("Qatar withdrew from the supportive joint statement on Xinjiang "
@@ -107,10 +132,9 @@ def test_a_withdrawal_names_the_country_and_the_statement():
 
 
 def test_a_new_count_says_what_it_was():
-    statement = dataclasses.replace(SUPPORTIVE_2019, stated_count=50)
-    message = slack_message(notice("count_changed", statement=statement, previous_count=37))
-    assert message.text == "Supportive joint statement on Xinjiang now has 50 backers (was 37)"
-    assert "Named so far (7 of 50)" in texts(message.blocks)[1]
+    message = slack_message(notice("count_changed", statement=LETTER_2019, previous_count=37))
+    assert message.text == "Supportive joint letter on Xinjiang now has 50 backers (was 37)"
+    assert "Named so far (5 of 50)" in texts(message.blocks)[1]
 
 
 def test_a_kind_the_renderer_does_not_know_yet_still_renders():

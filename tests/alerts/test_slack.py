@@ -146,11 +146,20 @@ def test_webhook_errors_are_classified_and_never_show_the_webhook_url(slack):
 
 
 def test_redacted_names_the_target_without_secrets(slack):
-    api = sender_for(slack)
+    api = SlackSender(token=TOKEN)
     hook = SlackSender(token=None, webhook_url=slack.webhook_url)
-    assert TOKEN not in api.redacted() and "xoxb" in api.redacted()
-    assert "XXXX" not in hook.redacted() and "127.0.0.1" in hook.redacted()
-    assert TOKEN not in repr(api)
+    assert api.redacted(CHANNEL) == "slack:#xinjiang-alerts via token xoxb-…redacted"
+    assert hook.redacted() == f"{slack.base_url.replace('http:', 'slack:webhook http:')}/…redacted"
+    assert TOKEN not in repr(api) and "XXXX" not in repr(hook)
+    assert sender_for(slack).redacted(CHANNEL).endswith(f" at {slack.api_url}")
+
+
+def test_failures_are_logged_with_the_redacted_target_only(slack, caplog):
+    slack.fail_next("channel_not_found")
+    with pytest.raises(PermanentSendError):
+        sender_for(slack).send(CHANNEL, MESSAGE)
+    assert "slack:#xinjiang-alerts via token xoxb-…redacted" in caplog.text
+    assert "channel_not_found" in caplog.text and TOKEN not in caplog.text
 
 
 def test_a_sender_needs_a_token_or_a_webhook():
