@@ -56,7 +56,8 @@ class SlackSender:
         # retry_handlers=[]: slack-sdk would otherwise retry connection errors in-process.
         self._client = WebClient(token=token, base_url=api_url, timeout=timeout, retry_handlers=[]) \
             if self._token else None
-        self._webhook = WebhookClient(self._webhook_url, timeout=timeout, retry_handlers=[]) \
+        self._webhook = WebhookClient(self._webhook_url, timeout=timeout, retry_handlers=[],
+                                      logger=_redacting_logger(self._webhook_url)) \
             if self._webhook_url else None
 
     def send(self, channel: str | None, message: SlackMessage, thread_ts: str | None = None) -> SentReceipt:
@@ -173,6 +174,33 @@ def retry_after_seconds(headers: Mapping[str, Any]) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+
+
+class _RedactSecret(logging.Filter):
+    """Rewrites any record that mentions `secret` so that it no longer does."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self._secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._secret in message:
+            record.msg, record.args = message.replace(self._secret, _redact_url(self._secret)), ()
+        return True
+
+
+def _redacting_logger(webhook_url: str) -> logging.Logger:
+    """A logger for slack-sdk's WebhookClient, which logs its URL (the webhook's secret) at DEBUG.
+
+    Built outside the logging manager so that its filter stays with this sender (a shared named
+    logger would pile up one filter per sender); its records still reach our handlers through
+    its parent.
+    """
+    logger = logging.Logger(f"{__name__}.webhook")
+    logger.parent = log
+    logger.addFilter(_RedactSecret(webhook_url))
+    return logger
 
 
 def _redact_url(url: str) -> str:

@@ -49,10 +49,3 @@ def notice(kind: str = "new_statement", statement: StatementView = UK_2019, **ch
 def slack() -> Iterator[SlackServer]:
     with SlackServer(token=TOKEN, channels={CHANNEL, "C0ALERTS"}) as server:
         yield server
-
-
-@pytest.fixture
-def countries_available() -> None:
-    # Display names come from parsers.countries (a colleague's module); skip, not fail, until
-    # it exists so that the sender tests can run on their own.
-    pytest.importorskip("parsers.countries")

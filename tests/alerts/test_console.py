@@ -10,8 +10,6 @@ from alerts.console import ConsoleSender
 from alerts.render import console_text
 from tests.alerts.conftest import WORLD_DESK, notice
 
-pytestmark = pytest.mark.usefixtures("countries_available")
-
 
 def test_a_new_statement_prints_what_who_and_the_source():
     stream = io.StringIO()

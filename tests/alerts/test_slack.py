@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 import urllib.request
 
@@ -37,7 +38,7 @@ def test_a_message_is_posted_with_its_blocks_and_recorded(slack):
     assert receipt.ts == got.ts and receipt.channel == "C0123"
 
 
-def test_a_rendered_notice_is_accepted_by_slack_limits(slack, countries_available):
+def test_a_rendered_notice_is_accepted_by_slack_limits(slack):
     sender_for(slack).send("C0ALERTS", slack_message(notice()))
     [got] = slack.messages
     assert got.blocks[0]["type"] == "header"
@@ -205,3 +206,32 @@ def test_with_both_a_token_and_a_webhook_a_subscriber_without_a_channel_gets_the
     sender.send(None, MESSAGE)
     sender.send(CHANNEL, MESSAGE)
     assert [m.via for m in slack.messages] == ["webhook", "api"]
+
+
+def test_the_webhook_url_stays_out_of_debug_logs(slack, caplog):
+    # slack-sdk's WebhookClient logs its URL at DEBUG; the URL is the webhook's only secret.
+    caplog.set_level(logging.DEBUG)
+    sender = SlackSender(token=None, webhook_url=slack.webhook_url, timeout=2.0)
+    sender.send(None, MESSAGE)
+    slack.fail_next("no_service", status=404)
+    with pytest.raises(PermanentSendError):
+        sender.send(None, MESSAGE)
+    assert "Sending a request" in caplog.text  # slack-sdk did log, through our filter
+    assert "XXXX" not in caplog.text and "127.0.0.1" in caplog.text
+
+
+def test_the_token_stays_out_of_debug_logs(slack, caplog):
+    caplog.set_level(logging.DEBUG)
+    sender_for(slack).send(CHANNEL, MESSAGE)
+    with pytest.raises(PermanentSendError):
+        sender_for(slack, token="xoxb-wrong-secret").send(CHANNEL, MESSAGE)
+    assert TOKEN not in caplog.text and "xoxb-wrong-secret" not in caplog.text
+
+
+def test_the_fake_server_takes_the_token_as_a_form_argument_too(slack):
+    def post(token: str) -> dict:
+        form = f"token={token}&channel=C0ALERTS&text=hi".encode()
+        with urllib.request.urlopen(slack.api_url + "chat.postMessage", data=form, timeout=2) as response:
+            return json.load(response)
+    assert post(TOKEN)["ok"] is True
+    assert post("xoxb-nope") == {"ok": False, "error": "invalid_auth"}

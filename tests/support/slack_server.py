@@ -17,8 +17,8 @@
 
 Endpoints:
     POST /api/chat.postMessage   JSON or form body (slack-sdk sends JSON; form `blocks` is a JSON
-                                 string). Bearer token checked: missing -> not_authed, wrong ->
-                                 invalid_auth. `channels` given and channel not in it ->
+                                 string). Token checked (Bearer header, else a `token` body
+                                 argument): missing -> not_authed, wrong -> invalid_auth. `channels` given and channel not in it ->
                                  channel_not_found. Limits checked like Slack (`strict=True`):
                                  > 50 blocks, header > 150, section > 3000 -> invalid_blocks;
                                  text > 40,000 -> msg_too_long; neither text nor blocks -> no_text.
@@ -187,7 +187,7 @@ class _SlackHandler(BaseHTTPRequestHandler):
         if path == "/api/chat.postMessage":
             self._post_message(body)
         elif path == "/api/auth.test":
-            self._auth_test()
+            self._auth_test(body)
         elif path == WEBHOOK_PATH:
             self._webhook(body)
         elif path.startswith("/api/"):
@@ -198,7 +198,7 @@ class _SlackHandler(BaseHTTPRequestHandler):
     # -- endpoints ------------------------------------------------------------------------------
 
     def _post_message(self, body: dict[str, Any]) -> None:
-        denied = self._auth_error()
+        denied = self._auth_error(body)
         if denied:
             self._json(200, {"ok": False, "error": denied})
             return
@@ -222,8 +222,8 @@ class _SlackHandler(BaseHTTPRequestHandler):
             message["thread_ts"] = body["thread_ts"]
         self._json(200, {"ok": True, "channel": channel_id, "ts": ts, "message": message})
 
-    def _auth_test(self) -> None:
-        denied = self._auth_error()
+    def _auth_test(self, body: dict[str, Any]) -> None:
+        denied = self._auth_error(body)
         if denied:
             self._json(200, {"ok": False, "error": denied})
             return
@@ -260,11 +260,13 @@ class _SlackHandler(BaseHTTPRequestHandler):
             self._json(failure.status, {"ok": False, "error": failure.error}, failure.retry_after)
         return True
 
-    def _auth_error(self) -> str | None:
+    def _auth_error(self, body: dict[str, Any]) -> str | None:
         header = self.headers.get("Authorization", "")
-        if not header.startswith("Bearer ") or not header[7:].strip():
+        # Slack also takes the token as a `token` body argument (old clients, curl -d).
+        given = header[7:].strip() if header.startswith("Bearer ") else str(body.get("token") or "")
+        if not given:
             return "not_authed"
-        return None if header[7:].strip() == self.slack.token else "invalid_auth"
+        return None if given == self.slack.token else "invalid_auth"
 
     def _message_problem(self, channel: str | None, text: Any, blocks: list[dict] | None, *, api: bool) -> str | None:
         if api:  # a webhook is bound to its channel and ignores this field
