@@ -30,6 +30,21 @@ TRANSIENT_ERRORS = frozenset({
     "ratelimited", "rate_limited", "fatal_error", "service_unavailable", "internal_error",
     "request_timeout",
 })
+# What a person should do about a permanent error: the delivery row shows it (ux.md: errors
+# say what, where and what to do).
+_TOKEN_HINT = "check [slack] token or STANCEWATCH_SLACK_TOKEN"
+_WEBHOOK_HINT = "check [slack] webhook_url or STANCEWATCH_SLACK_WEBHOOK_URL"
+HINTS = {
+    "invalid_auth": _TOKEN_HINT, "not_authed": _TOKEN_HINT, "token_revoked": _TOKEN_HINT,
+    "token_expired": _TOKEN_HINT, "account_inactive": _TOKEN_HINT,
+    "missing_scope": "give the Slack app the chat:write scope and reinstall it",
+    "channel_not_found": "check the subscriber's slack_channel, and invite the bot if it is private",
+    "not_in_channel": "invite the bot to the channel (/invite @your-bot)",
+    "is_archived": "unarchive the channel or choose another slack_channel",
+    "invalid_token": _WEBHOOK_HINT, "no_service": _WEBHOOK_HINT, "no_active_hooks": _WEBHOOK_HINT,
+    "channel_is_archived": "unarchive the channel or make a new incoming webhook",
+    "action_prohibited": "an admin has restricted this webhook; make a new one",
+}
 ERROR_TEXT_MAX = 200
 DEFAULT_API_URL = "https://slack.com/api/"
 
@@ -145,7 +160,8 @@ class SlackSender:
         text += f", retry after {retry_after:g}s)" if retry_after is not None else ")"
         if status == 429 or status >= 500 or error in TRANSIENT_ERRORS:
             return TransientSendError(text, retry_after=retry_after)
-        return PermanentSendError(text)
+        hint = HINTS.get(error)
+        return PermanentSendError(f"{text}: {hint}" if hint else text)
 
     def _scrub(self, text: str) -> str:
         """Belt and braces: no secret survives into an error message, whatever a library put there."""

@@ -102,7 +102,8 @@ def test_a_wrong_token_is_permanent_and_the_message_does_not_contain_it(slack):
     wrong = "xoxb-9999-8888-wrongwrongwrong"
     with pytest.raises(PermanentSendError) as caught:
         sender_for(slack, token=wrong).send(CHANNEL, MESSAGE)
-    assert "invalid_auth" in str(caught.value)
+    assert str(caught.value) == ("Slack chat.postMessage failed: invalid_auth (HTTP 200): "
+                                 "check [slack] token or STANCEWATCH_SLACK_TOKEN")
     assert wrong not in str(caught.value) and wrong not in repr(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
 
@@ -114,8 +115,8 @@ def test_configuration_errors_are_permanent(slack, error):
         sender_for(slack).send(CHANNEL, MESSAGE)
 
 
-def test_an_unknown_channel_is_permanent(slack):
-    with pytest.raises(PermanentSendError, match="channel_not_found"):
+def test_an_unknown_channel_is_permanent_and_says_what_to_check(slack):
+    with pytest.raises(PermanentSendError, match="channel_not_found .*check the subscriber's slack_channel"):
         sender_for(slack).send("#somewhere-else", MESSAGE)
 
 
