@@ -1,35 +1,42 @@
-"""Country names to ISO 3166-1 alpha-3 codes: one gazetteer (parsers/data/countries.tsv).
+"""Country names to ISO 3166-1 alpha-3 codes: one gazetteer, kept as data in parsers/data/countries.tsv.
 
-Matching works on words, not characters: the text is cut into letter runs once, each run is
-looked up by its folded form (lower case, no accents), and only then extended over the next
-words of the longest names starting with it. That keeps `find_countries` linear and cheap on a
-long page, and makes case, accents, line breaks, hyphenation across lines, soft hyphens and
-zero-width characters irrelevant to the match while offsets still point into the text given.
+Matching works on words, not characters: the text is cut into letter runs once, and each run is
+looked up by its folded form (lower case, no accents) at the root of a word trie; only a word that
+can start a name walks further. That keeps `find_countries` linear and cheap on a long page, and
+makes case, accents, line breaks, hyphenation across lines, soft hyphens and zero-width characters
+irrelevant to the match while offsets still point into the text given.
 """
 from __future__ import annotations
 
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-_WORD = re.compile(r"[^\W\d_]+")
-# Characters that may sit inside a word without being seen: soft hyphen, zero-width spaces and
-# joiners, the byte-order mark.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-# What may stand between two words of one name: spaces (any kind, line breaks included),
-# hyphens and dashes, apostrophes, full stops and brackets ("Iran (Islamic Republic of)").
-_INNER_GAP = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011\u2012\u2013'\u2019.()]*")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
-# A word broken at the end of a line: "Bangla-\ndesh".
-_LINE_HYPHEN = re.compile(r"[\-\u2010\u00ad][ \t]*\n[ \t]*")
+# A word: a run of letters, or one of the two signs that stand for a word in names
+# ("Trinidad & Tobago"; the "(" of "Iran (Islamic Republic of)", so that a bracketed UN name is
+# never read across a list's line break: "Korea\nRepublic of Moldova").
+_WORD = re.compile(r"[^\W\d_\u02bc]+|[&(]")
+# Removed before matching, offsets mapped back: soft hyphen (with the line break it may end),
+# zero-width spaces and joiners, word joiner, byte-order mark.
+_INVISIBLE = re.compile(r"\u00ad(?:[ \t]*\r?\n[ \t]*)?|[\u200b\u200c\u200d\u2060\ufeff]")
+# What may stand between two words of one name: spaces of any kind (line breaks too), hyphens and
+# dashes, apostrophes; full stops only after an abbreviation ("St. Kitts", "U.S.A."), see _gap_end.
+_GAP = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u2018\u02bc`\u00b4]*")
+_DOTTED_GAP = re.compile(r"\s*\.[\s\-\u2010\u2011]*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n")
+# A word broken at the end of a line: "Bangla-\ndesh", "Switzer-\n  land".
+_LINE_HYPHEN = re.compile(r"[\-\u2010\u2011][ \t]*\r?\n[ \t]*")
+_ABBREVIATION = 3  # a word this short may be followed by a full stop inside a name ("St.", "U.")
+_KINDS = ("name", "demonym", "capital")  # also the order of preference for one word sequence
 
 
 @dataclass(frozen=True, slots=True)
 class CountryMention:
-    code: str  # ISO 3166-1 alpha-3
+    code: str  # ISO 3166-1 alpha-3 ("GBR"; Holy See "VAT", State of Palestine "PSE")
     start: int  # offsets into the text passed to find_countries
     end: int
     text: str  # text[start:end]
@@ -37,182 +44,264 @@ class CountryMention:
 
 
 @dataclass(frozen=True, slots=True)
-class _Name:
-    words: tuple[str, ...]  # folded
-    code: str  # "-" for a non-state phrase
+class _Variant:
+    code: str  # "-" for a phrase that is not a state (it only hides its words from the states)
     kind: str
-    case: str  # "" any case, "^" capitalised, "=" exact capitals
-    surface: str  # as written in the data (for "=" names)
+    case: str  # "" any case, "^" capitalised, "=" exactly these capitals
+    surface: str  # as written in the data
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    variants: list[_Variant] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class _State:
     code: str
-    status: str
+    alpha2: str
+    status: str  # "member" | "observer"
     display: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    states: dict[str, _State]
+    alpha2: dict[str, str]
+    trie: _Node
+    whole: dict[tuple[str, ...], str]  # names first, then demonyms and capitals: whole-string look-up
+
+
+class StateCodes(tuple[str, ...]):
+    """Alpha-3 codes in sorted order that also take part in set algebra (`|`, `-`, `&`) as a
+    frozenset would, because callers union and subtract the UN list with other code sets."""
+
+    __slots__ = ()
+
+    def __or__(self, other: Iterable[str]) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(self) | frozenset(other)
+
+    __ror__ = __or__
+
+    def __and__(self, other: Iterable[str]) -> frozenset[str]:
+        return frozenset(self) & frozenset(other)
+
+    __rand__ = __and__
+
+    def __sub__(self, other: Iterable[str]) -> frozenset[str]:
+        return frozenset(self) - frozenset(other)
+
+    def __rsub__(self, other: Iterable[str]) -> frozenset[str]:
+        return frozenset(other) - frozenset(self)
+
+
 def fold(word: str) -> str:
-    """Lower case without accents: "Côte" -> "cote", "TÜRKIYE" -> "turkiye"."""
+    """Lower case without accents, "&" read as "and": "Côte" -> "cote", "TÜRKIYE" -> "turkiye"."""
     if word.isascii():
-        return word.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+        return "and" if word == "&" else word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _words(name: str) -> tuple[str, ...]:
+    """The folded words of a name, without a leading "the" (optional in every variant)."""
     words = tuple(fold(w) for w in _WORD.findall(name))
     return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
+# -- the data ---------------------------------------------------------------------------------
+
+
 @cache
-def _data() -> tuple[dict[str, _State], dict[str, list[_Name]], dict[tuple[str, ...], str]]:
+def _gazetteer() -> _Gazetteer:
+    """Read parsers/data/countries.tsv once."""
+    raw = resources.files("parsers").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
     states: dict[str, _State] = {}
-    first: dict[str, list[_Name]] = {}
+    trie = _Node()
     whole: dict[tuple[str, ...], str] = {}
-    text = resources.files("parsers").joinpath("data/countries.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    for code, status, display, names, demonyms, capitals in rows[1:]:
+    for code, alpha2, status, display, *fields in rows[1:]:  # rows[0] is the column header
         if code != "-":
-            states[code] = _State(code, status, display)
-        for kind, field in (("name", names), ("demonym", demonyms), ("capital", capitals)):
-            for raw in filter(None, field.split("|")):
-                case = raw[0] if raw[0] in "^=" else ("^" if kind != "name" else "")
-                surface = raw.lstrip("^=")
-                entry = _Name(_words(surface), code, kind, case, surface)
-                first.setdefault(entry.words[0], []).append(entry)
-                if kind == "name" and code != "-":
-                    whole.setdefault(entry.words, code)
-    for entries in first.values():
-        entries.sort(key=lambda e: len(e.words), reverse=True)  # the longest name wins
-    return states, first, whole
+            states[code] = _State(code, alpha2, status, display)
+        for kind, variants in zip(_KINDS, fields, strict=True):
+            for variant in _variants(code, kind, variants):
+                _insert(trie, variant)
+    for kind in _KINDS:  # a name beats a demonym or capital spelled the same ("Lao", "Myanmar")
+        for code, variant_words in _all_variants(trie, kind):
+            whole.setdefault(variant_words, code)
+    return _Gazetteer(states, {s.alpha2: s.code for s in states.values()}, trie, whole)
 
 
-def un_states() -> frozenset[str]:
-    """The 193 UN member states and the 2 observer states (Holy See, State of Palestine)."""
-    return frozenset(_data()[0])
+def _variants(code: str, kind: str, column: str) -> Iterable[_Variant]:
+    for raw in filter(None, (v.strip() for v in column.split("|"))):
+        case = raw[0] if raw[0] in "^=" else ("^" if kind != "name" else "")
+        yield _Variant(code, kind, case, raw.lstrip("^="))
+
+
+def _insert(trie: _Node, variant: _Variant) -> None:
+    node = trie
+    for word in _words(variant.surface):
+        node = node.children.setdefault(word, _Node())
+    node.variants.append(variant)
+    node.variants.sort(key=lambda v: (v.code == "-", _KINDS.index(v.kind)))
+
+
+def _all_variants(node: _Node, kind: str, path: tuple[str, ...] = ()) -> Iterable[tuple[str, tuple[str, ...]]]:
+    for variant in node.variants:
+        if variant.kind == kind and variant.code != "-":
+            yield variant.code, path
+    for word, child in node.children.items():
+        yield from _all_variants(child, kind, (*path, word))
+
+
+# -- codes and names --------------------------------------------------------------------------
+
+
+def un_states() -> StateCodes:
+    """The 193 UN member states and the 2 observer states (Holy See, State of Palestine), sorted:
+    the only countries that can sign a statement at the UN."""
+    return StateCodes(sorted(_gazetteer().states))
 
 
 def is_un_member(code: str) -> bool:
-    state = _data()[0].get(code.upper())
+    """True for the 193 members; False for the observer states and anything else."""
+    state = _gazetteer().states.get(code.upper())
     return state is not None and state.status == "member"
 
 
 def country_name(code: str) -> str:
-    """The short English name people read ("United Kingdom", "Türkiye"); KeyError if unknown."""
-    return _data()[0][code.upper()].display
+    """The short English name people read in a message ("United Kingdom", "Türkiye", "Russia");
+    KeyError for a code that is not a UN state."""
+    return _gazetteer().states[code.upper()].display
 
 
 def country_code(name_or_code: str) -> str | None:
-    """The alpha-3 code for a name in any variant and case, or for an alpha-3/alpha-2 code."""
-    text = name_or_code.strip()
-    states, _, whole = _data()
-    if len(text) == 3 and text.upper() in states:
-        return text.upper()
-    if len(text) == 2 and text.isalpha():
-        code = _alpha2().get(text.upper())
-        if code is not None:
+    """The alpha-3 code of a UN state named by the whole string: any variant in any case, an
+    inverted list form ("Korea, Republic of"), a demonym or capital, or an alpha-3/alpha-2 code.
+    None when unknown, and for places that are not UN states ("Taiwan", "Kosovo")."""
+    gazetteer = _gazetteer()
+    text = _INVISIBLE.sub("", name_or_code).strip()
+    if text.isalpha() and text.isascii() and len(text) in (2, 3):
+        code = gazetteer.alpha2.get(text.upper()) if len(text) == 2 else text.upper()
+        if code in gazetteer.states:
             return code
-    return whole.get(_words(_INVISIBLE.sub("", text)))
+    found = gazetteer.whole.get(_words(text))
+    if found is None and text.count(",") == 1:  # ISO list style: "Congo, Democratic Republic of the"
+        head, tail = text.split(",")
+        found = gazetteer.whole.get(_words(f"{tail} {head}"))
+    return found
 
 
-@cache
-def _alpha2() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_2: c.alpha_3 for c in pycountry.countries if c.alpha_3 in _data()[0]}
+# -- finding names in text --------------------------------------------------------------------
 
 
 def find_countries(text: str) -> list[CountryMention]:
-    """Every state named in `text`, left to right, without overlaps, the longest name winning."""
+    """Every UN state named in `text` (by name, demonym or capital), left to right, without overlaps,
+    the longest name winning: "Guinea-Bissau" is never "Guinea", "South Sudan" never "Sudan"."""
     clean, to_original = _without_invisible(text)
-    _, first, _ = _data()
+    root = _gazetteer().trie
     mentions: list[CountryMention] = []
-    done = 0  # end of the last match: words before it are taken
+    taken = 0  # end of the last match: words before it are used up
     for word in _WORD.finditer(clean):
-        s, e = word.span()
-        if s < done:
+        start = word.start()
+        if start < taken:
             continue
-        head = word.group()
-        head = head.lower() if head.isascii() else fold(head)
-        broken = e < len(clean) and clean[e] in _HYPHENS
-        if head not in first and not broken:
+        head = fold(word.group())
+        if head not in root.children and not clean.startswith(_HYPHEN_STARTS, word.end()):
             continue  # the common case: one dict look-up per word
-        found = _match_at(clean, s, e, head, broken, first)
+        found = _longest_at(clean, start, _word_options(clean, word), root)
         if found is None:
             continue
-        entry, end = found
-        done = end
-        if entry.code != "-":
-            start, stop = to_original(s), to_original(end - 1) + 1
-            mentions.append(CountryMention(entry.code, start, stop, text[start:stop], entry.kind))
+        variant, end = found
+        taken = end
+        if variant.code != "-":
+            first, last = to_original(start), to_original(end - 1) + 1
+            mentions.append(CountryMention(variant.code, first, last, text[first:last], variant.kind))
     return mentions
 
 
-_HYPHENS = frozenset("-\u2010\u00ad")
+_HYPHEN_STARTS = ("-", "\u2010", "\u2011")
 
 
-def _next_word(clean: str, end: int) -> re.Match[str] | None:
-    """The word after position `end` when only a name's inner gap separates them."""
-    gap = _INNER_GAP.match(clean, end)
-    if gap is None or gap.end() - end >= 12 or _PARAGRAPH_BREAK.search(clean, end, gap.end()):
+def _word_options(clean: str, word: re.Match[str]) -> list[tuple[str, int]]:
+    """The folded word and where it ends; also, when it is broken at a line end ("Bangla-\\ndesh"),
+    the word joined with its rest."""
+    options = [(fold(word.group()), word.end())]
+    hyphen = _LINE_HYPHEN.match(clean, word.end())
+    if hyphen is not None and (rest := _WORD.match(clean, hyphen.end())) is not None:
+        options.append((options[0][0] + fold(rest.group()), rest.end()))
+    return options
+
+
+def _next_word(clean: str, previous: str, end: int) -> re.Match[str] | None:
+    """The word after `end` when only what may stand inside a name separates them."""
+    gap_end = _gap_end(clean, previous, end)
+    if gap_end is None:
         return None
-    return _WORD.match(clean, gap.end())
+    return _WORD.match(clean, gap_end)
 
 
-def _after_line_break(clean: str, end: int) -> re.Match[str] | None:
-    """The rest of a word hyphenated at the end of a line ("Bangla-\\ndesh"), or None."""
-    gap = _LINE_HYPHEN.match(clean, end)
-    return None if gap is None else _WORD.match(clean, gap.end())
+def _gap_end(clean: str, previous: str, end: int) -> int | None:
+    """Where the gap after a word of a name ends; None if a full stop (after a long word) or a
+    blank line ends the name there."""
+    dotted = len(previous) <= _ABBREVIATION and _DOTTED_GAP.match(clean, end)
+    gap_end = dotted.end() if dotted else _GAP.match(clean, end).end()  # _GAP always matches
+    if "\n" in clean[end:gap_end] and _PARAGRAPH_BREAK.search(clean, end, gap_end):
+        return None
+    return gap_end
 
 
-def _match_at(clean: str, s: int, e: int, head: str, broken: bool, first: dict[str, list[_Name]]):  # noqa: ANN202
-    """The longest name starting with the word at s..e, and where it ends."""
-    candidates = [(head, e)]
-    if broken and (rest := _after_line_break(clean, e)) is not None:
-        candidates.insert(0, (head + fold(rest.group()), rest.end()))
-    for word, word_end in candidates:
-        for entry in first.get(word, ()):
-            end = _extend(clean, word_end, entry.words[1:])
-            if end is not None and _case_ok(clean, s, end, entry):
-                if entry.surface.endswith(")") and clean.startswith(")", end):
-                    end += 1
-                return entry, end
-    return None
+def _longest_at(clean: str, start: int, heads: list[tuple[str, int]], root: _Node) -> tuple[_Variant, int] | None:
+    """Walk the trie from the word at `start`; the longest variant whose case rule holds, and its end."""
+    best: tuple[_Variant, int] | None = None
+    frontier = [(root.children[w], e, w) for w, e in heads if w in root.children]
+    while frontier:
+        step: list[tuple[_Node, int, str]] = []
+        for node, end, last_word in frontier:
+            for variant in node.variants:
+                if (best is None or end > best[1]) and _case_ok(clean[start:end], variant):
+                    best = (variant, end)
+                    break
+            if node.children and (word := _next_word(clean, last_word, end)) is not None:
+                step.extend((node.children[w], e, w) for w, e in _word_options(clean, word) if w in node.children)
+        frontier = step
+    return None if best is None else (best[0], _closing(clean, start, best[1], best[0]))
 
 
-def _extend(clean: str, end: int, rest: tuple[str, ...]) -> int | None:
-    """Match the remaining words of a name after position `end`; where the name ends, or None."""
-    for expected in rest:
-        word = _next_word(clean, end)
-        if word is None:
-            return None
-        got, end = fold(word.group()), word.end()
-        if got != expected and expected.startswith(got) and (more := _after_line_break(clean, end)):
-            got, end = got + fold(more.group()), more.end()  # "Gui-\\nnea"
-        if got != expected:
-            return None
+def _closing(clean: str, start: int, end: int, variant: _Variant) -> int:
+    """Take in the ")" of "Iran (Islamic Republic of)" and the last "." of "U.S.", when written."""
+    if clean.startswith(")", end) and clean.count("(", start, end) > clean.count(")", start, end):
+        return end + 1
+    if variant.surface.endswith(".") and clean.startswith(".", end):
+        return end + 1
     return end
 
 
-def _case_ok(clean: str, start: int, end: int, entry: _Name) -> bool:
-    surface = clean[start:end]
-    if entry.case == "=":
-        return _WORD.findall(surface) == _WORD.findall(entry.surface)
-    if entry.case == "^":
+def _case_ok(surface: str, variant: _Variant) -> bool:
+    """The variant's case rule: "^" wants a capital ("Turkey", not "turkey"), "=" these exact capitals."""
+    if variant.case == "=":
+        return _WORD.findall(surface) == _WORD.findall(variant.surface)
+    if variant.case == "^":
         return surface[:1].isupper()
     return True
 
 
-def _without_invisible(text: str):  # noqa: ANN202
+def _without_invisible(text: str) -> tuple[str, Callable[[int], int]]:
     """The text without invisible characters, and a map from its offsets back to `text`'s."""
-    cuts = [m.start() for m in _INVISIBLE.finditer(text)]
-    if not cuts:
+    runs = [(m.start(), m.end() - m.start()) for m in _INVISIBLE.finditer(text)]
+    if not runs:
         return text, lambda offset: offset
-    clean = _INVISIBLE.sub("", text)
-    # After the k-th removed character, clean offsets lag behind by k+1.
-    clean_positions = [pos - k for k, pos in enumerate(cuts)]
+    clean_starts: list[int] = []
+    shifts: list[int] = []  # how far the original lags behind from each clean start on
+    removed = 0
+    for position, length in runs:
+        clean_starts.append(position - removed)
+        removed += length
+        shifts.append(removed)
 
     def to_original(offset: int) -> int:
-        return offset + bisect.bisect_right(clean_positions, offset)
+        index = bisect.bisect_right(clean_starts, offset) - 1
+        return offset if index < 0 else offset + shifts[index]
 
-    return clean, to_original
+    return _INVISIBLE.sub("", text), to_original
