@@ -16,13 +16,13 @@ import codecs
 import datetime as dt
 import logging
 import re
-from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+import httpx
 from bs4 import BeautifulSoup, SoupStrainer
 from bs4.dammit import EncodingDetector
 
-from .errors import UnsupportedContent
+from .errors import UnsupportedContent, redact_url
 from .http import HttpResult, HttpSettings, get
 from .types import FetchedPage
 
@@ -54,7 +54,7 @@ _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "
 _SPACES = re.compile(r"\s+")
 
 
-def fetch_page(client: Any, url: str, *, settings: HttpSettings) -> FetchedPage:
+def fetch_page(client: httpx.Client, url: str, *, settings: HttpSettings) -> FetchedPage:
     """GET an article page; decoded markup (or plain text), its canonical URL and title."""
     result = get(client, url, settings=settings, accept=PAGE_ACCEPT)
     media_type = _media_type(result)
@@ -62,7 +62,7 @@ def fetch_page(client: Any, url: str, *, settings: HttpSettings) -> FetchedPage:
                             is_html=media_type != "text/plain")
     page_url, title = _canonical_and_title(text, result.url) if media_type != "text/plain" \
         else (clean_url(result.url), None)
-    log.debug("page fetched: url=%s type=%s encoding=%s chars=%d", page_url, media_type,
+    log.debug("page fetched: url=%s type=%s encoding=%s chars=%d", redact_url(page_url), media_type,
               encoding, len(text))
     return FetchedPage(
         url=page_url,
@@ -83,8 +83,8 @@ def _media_type(result: HttpResult) -> str:
     """The media type we will treat the body as; UnsupportedContent if it is not text."""
     declared = result.media_type
     head = result.body[:1024]
-    if head.startswith(_BINARY_MAGIC) and not _MARKUP_START.match(head):
-        # A PDF labelled text/html is still a PDF.
+    if head.startswith(_BINARY_MAGIC):
+        # A PDF labelled text/html is still a PDF; no text format starts with these bytes.
         raise UnsupportedContent(result.url, f"binary content ({_what(declared)})",
                                  content_type=declared)
     if declared in _HTML_TYPES:
@@ -97,10 +97,11 @@ def _media_type(result: HttpResult) -> str:
 
 
 def _sniff(result: HttpResult, declared: str | None) -> str:
-    head = result.body[:1024]
-    if _MARKUP_START.match(head):
+    stripped, bom = EncodingDetector.strip_byte_order_mark(result.body[:1024])
+    # Match the markup pattern on ASCII, so "<html" is found after a BOM and in UTF-16 too.
+    ascii_head = stripped.decode(bom or "latin-1", errors="ignore").encode("ascii", "ignore")
+    if _MARKUP_START.match(ascii_head):
         return "text/html"
-    stripped, bom = EncodingDetector.strip_byte_order_mark(head)
     if bom is None and _BINARY_BYTES.search(stripped):
         raise UnsupportedContent(result.url, f"binary content ({_what(declared)})",
                                  content_type=declared)
@@ -116,7 +117,8 @@ def _what(declared: str | None) -> str:
 
 def decode(body: bytes, *, header_charset: str | None, is_html: bool = True) -> tuple[str, str]:
     """(text, codec name). Never fails: the last resort is windows-1252 with replacement."""
-    stripped, bom = EncodingDetector.strip_byte_order_mark(body)
+    stripped, bom_label = EncodingDetector.strip_byte_order_mark(body)
+    bom = _codec(bom_label)
     for encoding, data in _candidates(body, stripped, bom, header_charset, is_html):
         try:
             return data.decode(encoding), encoding

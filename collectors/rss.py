@@ -15,9 +15,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import httpx
 from bs4 import BeautifulSoup
 
-from .errors import FeedParseError
+from .errors import FeedParseError, redact_url
 from .http import HttpResult, HttpSettings, get
 from .types import ConditionalState, FeedEntry, FeedPoll
 
@@ -32,7 +33,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def poll_feed(
-    client: Any,
+    client: httpx.Client,
     url: str,
     *,
     settings: HttpSettings,
@@ -41,7 +42,7 @@ def poll_feed(
     """Poll `url`; a 304 gives not_modified=True and no entries. Raises collectors errors."""
     result = get(client, url, settings=settings, state=state, accept=FEED_ACCEPT)
     if result.not_modified:
-        log.debug("feed not modified: url=%s", result.url)
+        log.debug("feed not modified: url=%s", redact_url(result.url))
         return FeedPoll(url=result.url, not_modified=True, entries=(), state=result.state)
     parsed = _parse(result)
     entries = tuple(e for e in (_entry(raw, base=result.url) for raw in parsed.entries)
@@ -54,7 +55,7 @@ def poll_feed(
         raise FeedParseError(url, "not an RSS/Atom feed: no <rss>, <feed> or RDF root element")
     if parsed.bozo:
         log.info("feed is malformed, keeping what could be read: url=%s entries=%d reason=%s",
-                 result.url, len(entries), _bozo_reason(parsed))
+                 redact_url(result.url), len(entries), _bozo_reason(parsed))
     title = _plain(parsed.feed.get("title_detail"), parsed.feed.get("title")) or None
     return FeedPoll(url=result.url, not_modified=False, entries=entries, state=result.state,
                     title=title)
