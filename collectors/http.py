@@ -130,7 +130,7 @@ def get(
         try:
             # Not `is_redirect`: in httpx that is any 3xx, 304 included.
             if response.has_redirect_location:
-                target = urljoin(current, response.headers["location"])
+                target = _redirect_target(response, current, requested=url)
                 if target in seen:
                     raise TooManyRedirects(url, f"redirect loop back to {redact_url(target)}")
                 log.debug("redirect: status=%d from=%s to=%s", response.status_code,
@@ -186,6 +186,15 @@ def _check_scheme(url: str, *, requested: str) -> None:
         raise FetchError(requested, f"only http and https URLs can be fetched{where}")
     if not parts.hostname:
         raise FetchError(requested, "URL has no host")
+
+
+def _redirect_target(response: httpx.Response, current: str, *, requested: str) -> str:
+    location = response.headers["location"]
+    try:
+        return urljoin(current, location.strip())
+    except ValueError as exc:  # "http://[broken" and the like
+        raise HttpStatusError(requested, f"HTTP {response.status_code} with an invalid Location "
+                              f"{location[:100]!r}", status=response.status_code) from exc
 
 
 def _timeouts(settings: HttpSettings, *, remaining: float) -> httpx.Timeout:

@@ -169,7 +169,10 @@ def _canonical_and_title(markup: str, final_url: str) -> tuple[str, str | None]:
     base = final_url
     base_tag = soup.find("base", href=True)
     if base_tag is not None:
-        base = urljoin(final_url, str(base_tag["href"]).strip())
+        try:
+            base = urljoin(final_url, str(base_tag["href"]).strip())
+        except ValueError:
+            log.debug("invalid <base href> ignored: url=%s", redact_url(final_url))
     return _canonical(soup, base=base, final_url=final_url), _title(soup)
 
 
@@ -179,10 +182,14 @@ def _canonical(soup: BeautifulSoup, *, base: str, final_url: str) -> str:
         rels = rel.split() if isinstance(rel, str) else rel
         if "canonical" not in (r.lower() for r in rels):
             continue
-        candidate = urljoin(base, str(link["href"]).strip())
+        try:
+            candidate = urljoin(base, str(link["href"]).strip())
+        except ValueError:  # "http://[broken"
+            continue
         if _usable_canonical(candidate, final_url):
             return clean_url(candidate)
-        log.debug("canonical link ignored: url=%s canonical=%s", final_url, candidate)
+        log.debug("canonical link ignored: url=%s canonical=%s", redact_url(final_url),
+                  redact_url(candidate))
     return clean_url(final_url)
 
 

@@ -30,6 +30,10 @@ FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9
                "text/xml;q=0.9, */*;q=0.1")
 
 _SPACES = re.compile(r"\s+")
+_BLOCK_TAGS = ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+               "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+               "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr",
+               "ul"]
 
 
 def poll_feed(
@@ -92,8 +96,8 @@ def _entry(raw: Any, *, base: str) -> FeedEntry | None:
 def _absolute_http(link: str | None, *, base: str) -> str | None:
     if not link or not link.strip():
         return None
-    absolute = urljoin(base, link.strip())
     try:
+        absolute = urljoin(base, link.strip())
         parts = urlsplit(absolute)
     except ValueError:
         return None
@@ -109,9 +113,19 @@ def _plain(detail: Any, value: str | None) -> str:
     if not value:
         return ""
     kind = (detail or {}).get("type", "text/html")
-    if "html" in kind:
-        value = BeautifulSoup(value, "lxml").get_text(" ")
+    if "html" in kind and ("<" in value or "&" in value):
+        value = html_to_text(value)
     return _SPACES.sub(" ", value).strip()
+
+
+def html_to_text(markup: str) -> str:
+    """Text of an HTML fragment. Block elements and <br> become spaces; inline ones do not, so
+    "Türk<em>iye</em>" stays one word while "<p>Chile</p><p>Cuba</p>" stays two."""
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    return soup.get_text()
 
 
 def _published(raw: Any) -> dt.datetime | None:

@@ -131,3 +131,16 @@ def test_requests_carry_our_user_agent(web, client):
     web.route("/p", PAGE)
     fetch_page(client, web.url("/p"), settings=SETTINGS)
     assert web.requests[0].headers.get("user-agent") == "stancewatch-tests"
+
+
+def test_a_redirect_to_a_broken_location_is_a_status_error(web, client):
+    web.redirect("/r", "http://[broken/x")
+    with pytest.raises(HttpStatusError, match="invalid Location") as caught:
+        fetch_page(client, web.url("/r"), settings=SETTINGS)
+    assert caught.value.status == 302
+
+
+def test_credentials_in_a_url_never_reach_the_message(client, closed_port):
+    with pytest.raises(SourceUnavailable) as caught:
+        poll_feed(client, f"http://user:s3cret@127.0.0.1:{closed_port}/f", settings=SETTINGS)
+    assert "s3cret" not in str(caught.value) and "s3cret" not in caught.value.url

@@ -116,3 +116,20 @@ def test_a_plain_text_page_is_returned_as_text_at_its_url(web, client):
 def test_clean_url_leaves_a_clean_query_byte_for_byte():
     assert clean_url("https://a.org/x?q=a%20b&b=%2F#f") == "https://a.org/x?q=a%20b&b=%2F"
     assert clean_url("https://a.org/x?UTM_Source=1&q=2") == "https://a.org/x?q=2"
+
+
+def test_a_broken_canonical_or_base_falls_back_to_the_final_url(web, client):
+    web.route("/story", page('<base href="http://[x"><link rel="canonical" href="http://[broken/">'))
+    assert fetch_page(client, web.url("/story"), settings=SETTINGS).url == web.url("/story")
+
+
+def test_a_base_href_is_honoured_for_a_relative_canonical(web, client):
+    web.route("/amp/1", page('<base href="/news/"><link rel="canonical" href="2019/story">'))
+    assert fetch_page(client, web.url("/amp/1"), settings=SETTINGS).url == web.url("/news/2019/story")
+
+
+def test_a_utf8_page_with_a_bom_and_no_content_type_is_html(web, client):
+    web.route("/bom", "\ufeff<!DOCTYPE html><title>Türkiye</title>".encode("utf-8"), content_type=None)
+    fetched = fetch_page(client, web.url("/bom"), settings=SETTINGS)
+    assert fetched.content_type == "text/html" and fetched.title == "Türkiye"
+    assert not fetched.html.startswith("\ufeff")

@@ -119,3 +119,22 @@ def test_an_empty_but_valid_feed_has_no_entries(web, client):
               content_type="application/rss+xml")
     poll = poll_feed(client, web.url("/empty.xml"), settings=SETTINGS)
     assert poll.entries == () and poll.title == "Quiet"
+
+
+def test_summaries_keep_words_whole_and_paragraphs_apart(web, client):
+    item = ("<item><title>t</title><link>https://example.org/x</link><description>"
+            "&lt;p&gt;Chile&lt;/p&gt;&lt;p&gt;T&amp;uuml;rk&lt;em&gt;iye&lt;/em&gt; &amp;amp; Cuba&lt;/p&gt;"
+            "</description></item>")
+    web.route("/f", f'<rss version="2.0"><channel><title>x</title>{item}</channel></rss>',
+              content_type="application/rss+xml")
+    (entry,) = poll_feed(client, web.url("/f"), settings=SETTINGS).entries
+    assert entry.summary == "Chile Türkiye & Cuba"
+
+
+def test_links_that_are_not_web_pages_are_dropped_but_the_entry_kept(web, client):
+    items = "".join(f"<item><title>{n}</title><link>{link}</link></item>" for n, link in
+                    [("js", "javascript:alert(1)"), ("v6", "http://[broken/x"), ("mail", "mailto:a@b.org")])
+    web.route("/f", f'<rss version="2.0"><channel><title>x</title>{items}</channel></rss>',
+              content_type="application/rss+xml")
+    entries = poll_feed(client, web.url("/f"), settings=SETTINGS).entries
+    assert [(e.title, e.url) for e in entries] == [("js", None), ("v6", None), ("mail", None)]
