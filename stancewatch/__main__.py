@@ -1,0 +1,4 @@
+"""`python -m stancewatch` is the `stancewatch` command."""
+from stancewatch.cli import main
+
+main()
