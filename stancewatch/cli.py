@@ -45,9 +45,16 @@ def settings_from(config: Path | None) -> Settings:
         settings = load_settings(config, env=os.environ)
     except StancewatchError as exc:
         fail(str(exc), 2)
-    logging.basicConfig(level=settings.log_level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(settings.log_level)
     return settings
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if level != "DEBUG":
+        # Their INFO lines (every request, every migration plugin) drown ours; errors still show.
+        for noisy in ("alembic", "httpx", "httpcore", "apscheduler.executors", "slack_sdk"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def open_app_or_fail(settings: Settings):  # noqa: ANN201  (stancewatch.app.App)
