@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-# A word: a run of letters, or one of the two signs that stand for a word in names
-# ("Trinidad & Tobago"; the "(" of "Iran (Islamic Republic of)", so that a bracketed UN name is
-# never read across a list's line break: "Korea\nRepublic of Moldova").
-_WORD = re.compile(r"[^\W\d_\u02bc]+|[&(]")
+# A word: a run of letters, or a sign that counts as a word in names: "&" ("Trinidad & Tobago"),
+# the "(" of "Iran (Islamic Republic of)" (so that a bracketed UN name is never read across a
+# list's line break: "Korea\nRepublic of Moldova"), and "$" (so that "US$" can be a non-state).
+_WORD = re.compile(r"[^\W\d_\u02bc]+|[&($]")
 # Removed before matching, offsets mapped back: soft hyphen (with the line break it may end),
 # zero-width spaces and joiners, word joiner, byte-order mark.
 _INVISIBLE = re.compile(r"\u00ad(?:[ \t]*\r?\n[ \t]*)?|[\u200b\u200c\u200d\u2060\ufeff]")
@@ -203,12 +203,14 @@ def find_countries(text: str) -> list[CountryMention]:
     root = _gazetteer().trie
     mentions: list[CountryMention] = []
     taken = 0  # end of the last match: words before it are used up
+    starts = root.children
     for word in _WORD.finditer(clean):
-        start = word.start()
+        start, end = word.span()
         if start < taken:
             continue
-        head = fold(word.group())
-        if head not in root.children and not clean.startswith(_HYPHEN_STARTS, word.end()):
+        head = word.group()
+        head = head.lower() if head.isascii() else fold(head)  # fold(), inlined for the hot path
+        if head not in starts and clean[end : end + 1] not in _HYPHENS:
             continue  # the common case: one dict look-up per word
         found = _longest_at(clean, start, _word_options(clean, word), root)
         if found is None:
@@ -221,7 +223,7 @@ def find_countries(text: str) -> list[CountryMention]:
     return mentions
 
 
-_HYPHEN_STARTS = ("-", "\u2010", "\u2011")
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _word_options(clean: str, word: re.Match[str]) -> list[tuple[str, int]]:
