@@ -93,6 +93,9 @@ class Statement(SQLModel, table=True):
     stated_count: int | None = None
     list_complete: bool = False
     origin: str = "extracted"  # "extracted" from documents, or "baseline" shipped with the product
+    kind: str = "joint_statement"  # or "joint_letter"
+    baseline_key: str | None = Field(default=None, unique=True, index=True)  # the shipped record's id, e.g. "2019-unga74-c3-gbr"
+    notes: str | None = Field(default=None, sa_column=Column(Text))
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -115,6 +118,9 @@ class Observation(SQLModel, table=True):
     signatories: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     list_complete: bool = False
     evidence: str = Field(default="", sa_column=Column(Text, nullable=False))
+    # How far this source is to be believed when sources disagree (store/authority.py):
+    # the official list over a UN press release over news.
+    authority: int = 0
     observed_at: dt.datetime
 
 

@@ -14,4 +14,4 @@ def test_the_migrations_build_exactly_the_tables_the_code_uses(engine):
 
 def test_upgrading_twice_is_harmless(engine):
     upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
