@@ -158,6 +158,7 @@ def _all_variants(node: _Node, kind: str, path: tuple[str, ...] = ()) -> Iterabl
 # -- codes and names --------------------------------------------------------------------------
 
 
+@cache
 def un_states() -> StateCodes:
     """The 193 UN member states and the 2 observer states (Holy See, State of Palestine), sorted:
     the only countries that can sign a statement at the UN."""

@@ -346,7 +346,7 @@ def test_demonyms_are_found_as_demonyms(text, code):
 @pytest.mark.parametrize(("text", "code"), [
     ("Washington", "USA"), ("Beijing", "CHN"), ("London", "GBR"), ("Moscow", "RUS"), ("Ottawa", "CAN"),
     ("Paris", "FRA"), ("Berlin", "DEU"), ("Tokyo", "JPN"), ("Canberra", "AUS"), ("Islamabad", "PAK"),
-    ("Minsk", "BLR"), ("Havana", "CUB"), ("The Hague", "NLD"), ("Mexico City", "MEX"),
+    ("Minsk", "BLR"), ("Havana", "CUB"), ("Mexico City", "MEX"),
 ])
 def test_capitals_are_found_as_capitals(text, code):
     assert [(m.code, m.kind) for m in find_countries(f"officials in {text} said")] == [(code, "capital")]
@@ -357,6 +357,7 @@ def test_capitals_are_found_as_capitals(text, code):
     "American Samoa", "Northern Ireland", "New Guinea", "the Indian Ocean", "Greenland", "Puerto Rico",
     "Uighur", "Uyghur", "Geneva", "New York", "Chinese Taipei", "Western Sahara", "the Washington Post",
     "British Columbia", "Latin American", "US$5 million", "the Paris Principles", "the Rome Statute",
+    "the Republic of China (Taiwan)", "Voice of America", "The Hague", "William Hague",
 ])
 def test_places_and_things_that_are_not_states_are_never_states(text):
     assert codes(text) == []
