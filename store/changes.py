@@ -10,8 +10,9 @@ import logging
 from sqlmodel import Session, select
 
 from store.clock import utcnow
+from store.shifts import CampStatement, Shift, shifts_of, successors
 from store.statements import StatementUpdate
-from store.tables import Change
+from store.tables import Change, Signature, Statement
 
 log = logging.getLogger(__name__)
 
@@ -22,14 +23,63 @@ COUNT_CHANGED = "count_changed"
 
 
 def detect_changes(*, session: Session, updates: list[StatementUpdate]) -> list[Change]:
-    """New `Change` rows for what the updates did; changes already recorded are skipped."""
+    """New `Change` rows for what the updates did, the shifts against the previous statements
+    included; changes already recorded are skipped."""
     changes: list[Change] = []
     for update in updates:
-        for change in _changes_of(update):
+        for change in _changes_of(update) + _shift_changes(session=session, update=update):
             if _record(session=session, change=change):
                 changes.append(change)
     session.flush()
     return changes
+
+
+def camp_statements(*, session: Session, topic: str) -> list[CampStatement]:
+    """Every statement on `topic` with its net signatories (withdrawn ones left out)."""
+    statements = session.exec(select(Statement).where(Statement.topic == topic)).all()
+    signed: dict[int, set[str]] = {s.id: set() for s in statements}
+    rows = session.exec(
+        select(Signature.statement_id, Signature.country)
+        .join(Statement, Signature.statement_id == Statement.id)
+        .where(Statement.topic == topic, Signature.status == "signed")
+    ).all()
+    for statement_id, country in rows:
+        signed[statement_id].add(country)
+    return [
+        CampStatement(id=s.id, topic=s.topic, stance=s.stance, forum=s.forum, date=s.date, year=s.year,
+                      signed=frozenset(signed[s.id]), list_complete=s.list_complete, origin=s.origin)
+        for s in statements
+    ]
+
+
+def _shift_changes(*, session: Session, update: StatementUpdate) -> list[Change]:
+    """Shifts for a statement this document created or changed, and for the statements that
+    follow it in its forum (an older statement arriving late changes their comparison)."""
+    touched = update.created or update.added or update.became_complete or update.withdrawn
+    if not touched:
+        return []
+    session.flush()
+    statements = camp_statements(session=session, topic=update.statement.topic)
+    by_id = {s.id: s for s in statements}
+    new = by_id[update.statement.id]
+    targets = [new, *successors(statements, new)]
+    found: list[Change] = []
+    for target in targets:
+        if target.origin == "baseline":
+            continue  # the shipped history never alerts
+        found += [_shift_change(shift, update, by_id) for shift in shifts_of(statements, target)]
+    return found
+
+
+def _shift_change(shift: Shift, update: StatementUpdate, by_id: dict[int, CampStatement]) -> Change:
+    previous = by_id[shift.previous_statement_id]
+    return Change(
+        kind=shift.kind, statement_id=shift.statement_id, country=shift.country,
+        previous_statement_id=shift.previous_statement_id, document_id=update.document_id,
+        quote=update.evidence, detected_at=utcnow(),
+        detail={"previous_year": previous.year, "previous_stance": previous.stance},
+        dedup_key=f"{shift.kind}:{shift.statement_id}:{shift.country}:{shift.previous_statement_id}",
+    )
 
 
 def _changes_of(update: StatementUpdate) -> list[Change]:

@@ -28,6 +28,7 @@ class StatementUpdate:
     evidence: str = ""
     previous_count: int | None = None
     count_raised: bool = False
+    became_complete: bool = False  # this document gave the full list for the first time
     added: dict[str, str] = field(default_factory=dict)  # country -> quote, newly on the statement
     reported_joins: set[str] = field(default_factory=set)  # the document says they joined late
     withdrawn: dict[str, str] = field(default_factory=dict)  # country -> quote
@@ -133,6 +134,8 @@ def _fill_in(*, statement: Statement, ext: ExtractedStatement, facts: StatementF
     if ext.stated_count is not None and (statement.stated_count is None or ext.stated_count > statement.stated_count):
         statement.stated_count = ext.stated_count
         update.count_raised = True
+    if ext.list_complete and not statement.list_complete:
+        update.became_complete = True
     statement.list_complete = statement.list_complete or ext.list_complete
     statement.updated_at = utcnow()
 

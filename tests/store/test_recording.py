@@ -125,3 +125,31 @@ def test_each_change_is_queued_once_per_subscriber_and_channel(session):
     assert sorted((r.subscriber_id, r.channel) for r in rows) == [(1, "console"), (1, "slack"), (2, "slack")]
     record(session, "http://x/a", "story", statement())
     assert count(session, Delivery) == 3
+
+
+def shift_kinds(changes):
+    return sorted((c.kind, c.country) for c in changes if c.kind in ("newly_signed", "dropped_out", "switched_camp"))
+
+
+def test_a_new_complete_list_is_compared_with_last_years_complete_list(session):
+    record(session, "http://gov/2026", "2026", statement(lead="SWE", count=3, names=("SWE", "NRU", "PLW"), complete=True,
+                                                          date=dt.date(2026, 10, 20)))
+    found = record(session, "http://gov/2027", "2027", statement(lead="JPN", count=3, names=("JPN", "SWE", "GTM"),
+                                                                 complete=True, date=dt.date(2027, 10, 19)))
+    assert shift_kinds(found) == [("dropped_out", "NRU"), ("dropped_out", "PLW"), ("newly_signed", "GTM"),
+                                  ("newly_signed", "JPN")]
+    assert all(c.previous_statement_id == 1 for c in found if c.kind != "new_statement")
+
+
+def test_a_partial_list_waits_for_the_full_one_before_anyone_drops_out(session):
+    record(session, "http://gov/2026", "2026", statement(lead="SWE", count=3, names=("SWE", "NRU", "PLW"), complete=True,
+                                                          date=dt.date(2026, 10, 20)))
+    partial = record(session, "http://news/2027", "news", statement(lead="JPN", count=3, names=("JPN", "SWE"),
+                                                                    date=dt.date(2027, 10, 19)))
+    assert shift_kinds(partial) == [("newly_signed", "JPN")]
+    full = record(session, "http://gov/2027", "full", statement(lead="JPN", count=3, names=("JPN", "SWE", "NRU"),
+                                                                complete=True, date=dt.date(2027, 10, 19)))
+    assert shift_kinds(full) == [("dropped_out", "PLW")]
+    again = record(session, "http://gov/2027b", "mirror", statement(lead="JPN", count=3, names=("JPN", "SWE", "NRU"),
+                                                                     complete=True, date=dt.date(2027, 10, 19)))
+    assert again == []
