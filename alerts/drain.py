@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 # `run --once` delivers instead of leaving the alert for a cycle that may be 15 minutes away.
 LONGEST_WAIT_S = 5.0
 GROUPED_KINDS = frozenset({"joined", "withdrew"})
+# Every shift a document reveals about one statement goes out as one "positions shifted" message.
+SHIFT_KINDS = frozenset({"newly_signed", "dropped_out", "switched_camp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,8 @@ def _bursts(session: Session, due: list[Delivery]) -> list[Burst]:
 
     def key(d: Delivery) -> tuple:
         change = changes[d.change_id]
+        if change.kind in SHIFT_KINDS:
+            return (d.subscriber_id, d.channel, change.statement_id, change.document_id, "shifts")
         if change.kind not in GROUPED_KINDS:
             return (d.id,)
         return (d.subscriber_id, d.channel, change.statement_id, change.document_id, change.kind)

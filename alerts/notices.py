@@ -51,6 +51,19 @@ class SourceRef:
     quote: str | None
 
 
+SHIFT_KINDS = frozenset({NEWLY_SIGNED, DROPPED_OUT, SWITCHED_CAMP})
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftItem:
+    """One country that moved, and the statement it is compared with (last year's of the same
+    camp, or the other camp's for a switch)."""
+
+    kind: str  # newly_signed | dropped_out | switched_camp
+    country: str
+    previous: StatementView
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """One alert: one change, or one burst of same-kind changes from one document."""
@@ -63,6 +76,7 @@ class Notice:
     detected_at: dt.datetime
     countries: tuple[str, ...] = ()  # joined/withdrew: every country of the burst
     reported: bool = True  # joined: the document says they joined late (vs merely named more)
+    shifts: tuple[ShiftItem, ...] = ()  # the shift kinds: every country that moved, in one burst
 
     def burst(self) -> tuple[str, ...]:
         """The countries this notice is about, whether or not `countries` was filled in."""

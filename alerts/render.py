@@ -51,8 +51,12 @@ class SlackMessage:
 
 
 def slack_message(notice: Notice) -> SlackMessage:
-    builder = _SLACK_BUILDERS.get(notice.kind, _slack_other)
-    text, blocks = builder(notice)
+    if notice.shifts:
+        from alerts.render_shifts import slack_blocks  # it builds on this module's helpers
+
+        text, blocks = slack_blocks(notice)
+    else:
+        text, blocks = _SLACK_BUILDERS.get(notice.kind, _slack_other)(notice)
     # The fallback is mrkdwn too (notifications render it), so it is escaped like the blocks.
     return SlackMessage(text=_fit(_esc(text), FALLBACK_MAX), blocks=blocks[:BLOCKS_MAX])
 
@@ -60,6 +64,10 @@ def slack_message(notice: Notice) -> SlackMessage:
 def console_text(notice: Notice) -> str:
     """A few plain lines with the same facts as the Slack message, safe for a terminal."""
     st = notice.statement
+    if notice.shifts:
+        from alerts.render_shifts import console_lines
+
+        return "\n".join([*console_lines(notice), *(f"  {line}" for line in _console_source(notice.source))])
     lines = [_headline(notice)]
     if notice.kind != NEW_STATEMENT:
         lines.append(f"  Statement: {_describe_long(st)}")

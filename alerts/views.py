@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from alerts.notices import Notice, SourceRef, StatementView
+from alerts.notices import SHIFT_KINDS, Notice, ShiftItem, SourceRef, StatementView
 from store.queries import statement_row
 from store.tables import Change, Document, Source, Statement
 
 
 def statement_view(session: Session, statement_id: int) -> StatementView:
-    row = statement_row(session=session, statement=session.get(Statement, statement_id))
+    statement = session.get(Statement, statement_id)
+    row = statement_row(session=session, statement=statement)
     return StatementView(
         id=row.id, topic=row.topic, stance=row.stance, lead=row.lead, forum=row.forum, session=row.session,
         date=row.date, stated_count=row.stated_count, signatories=row.signatories,
-        list_complete=row.list_complete,
+        list_complete=row.list_complete, form="letter" if statement.kind == "joint_letter" else "statement",
     )
 
 
@@ -31,9 +32,13 @@ def notice_for(session: Session, changes: list[Change]) -> Notice:
     """One notice for a burst: changes of one kind, on one statement, from one document."""
     first = changes[0]
     countries = tuple(c.country for c in changes if c.country)
+    shifts = tuple(
+        ShiftItem(kind=c.kind, country=c.country, previous=statement_view(session, c.previous_statement_id))
+        for c in changes if c.kind in SHIFT_KINDS and c.country and c.previous_statement_id
+    )
     return Notice(
         kind=first.kind, statement=statement_view(session, first.statement_id),
         country=first.country, countries=countries, previous_count=first.previous_count,
         source=source_ref(session, first), detected_at=first.detected_at,
-        reported=bool(first.detail.get("reported", True)),
+        reported=bool(first.detail.get("reported", True)), shifts=shifts,
     )
