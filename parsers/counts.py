@@ -31,7 +31,8 @@ class CountPhrase:
 
 _PLAIN = re.compile(rf"(?:\b(?P<q>{_VAGUE}|{_EXACT})\s+)?\b(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
 _FOLLOWING = re.compile(rf"\bthe following\s+(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
-_AND_OTHERS = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:other|more|further)\s+{_ADJ}{_NOUN}\b", re.I)
+# "Canada and 49 other countries", and the headline form "Canada and 49 others".
+_AND_OTHERS = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:(?:other|more|further)\s+{_ADJ}{_NOUN}|others)\b", re.I)
 _ADJECTIVAL = re.compile(rf"\b(?P<n>{NUMBER})-(?:nation|country|state|member|strong|signatory)\b", re.I)
 _GROUP_OF = re.compile(rf"\bgroup of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!-)", re.I)
 _SPOKE_FOR = re.compile(

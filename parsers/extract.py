@@ -1,10 +1,10 @@
 """extract(): a document (HTML or text) to the statements and changes it reports."""
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
+from parsers.candidates import candidates
 from parsers.dates import dateline, dates_in, relative_day
 from parsers.errors import DocumentTooLarge
 from parsers.forums import forum_in, outside_un, session_in
@@ -48,34 +48,15 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     text = Text(body, wrapped=not is_html)
     # Only states can sign: "Hong Kong" or "Taiwan" in a gazetteer are places, not signatories.
     states = un_states() | _OBSERVERS
-    all_mentions = [m for m in find_countries(text.norm) if m.code in states]
-    mentions = _per_sentence(text, all_mentions)
+    worth, gate = candidates(text.norm, text.sentences)
+    # The gazetteer runs only where a statement could be named: most of a long page is not.
+    mentions: list[list[Mention]] = [
+        [m for m in find_countries(s.text) if m.code in states] if i in worth else [] for i, s in enumerate(text.sentences)
+    ]
     doc_date = dateline(text.norm) or reference_date
     doc_year = doc_date.year if doc_date else None
-    assembly = assemble(text, mentions, doc_year)
+    assembly = assemble(text, mentions, doc_year, gate)
     return _build(assembly, doc_date)
-
-
-def _per_sentence(text: Text, all_mentions: list) -> list[list[Mention]]:
-    """Country mentions per sentence, with offsets made relative to the sentence."""
-    out: list[list[Mention]] = [[] for _ in text.sentences]
-    starts = [s.start for s in text.sentences]
-    for m in all_mentions:
-        i = bisect.bisect_right(starts, m.start) - 1
-        if i < 0:
-            continue
-        s = text.sentences[i]
-        if m.end > s.end:
-            continue
-        out[i].append(_Rel(m.code, m.start - s.start, m.end - s.start, m.text, m.kind))
-    return out
-
-
-class _Rel:
-    __slots__ = ("code", "start", "end", "text", "kind")
-
-    def __init__(self, code: str, start: int, end: int, text: str, kind: str) -> None:
-        self.code, self.start, self.end, self.text, self.kind = code, start, end, text, kind
 
 
 def _reportable(c: Cluster) -> bool:

@@ -45,7 +45,9 @@ _AFTER_VERB = re.compile(
     r"on behalf of|speaking for|for \d)",
     re.I,
 )
-_AND_OTHERS = re.compile(r"^\s+and\s+(?:\S+\s+){1,2}?(?:other|more|further)\s+(?:countries|states|nations)", re.I)
+_AND_OTHERS = re.compile(r"^\s+and\s+(?:\S+\s+){1,2}?(?:(?:other|more|further)\s+(?:countries|states|nations)|others\b)", re.I)
+# "The statement was backed among others by Türkiye": "by" names a backer, not the deliverer.
+_BACKED_BY = re.compile(r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored|co-sponsored|welcomed|criticised|criticized|rejected|condemned)\b", re.I)
 _PERM_REP = re.compile(r"^\s+(?:Permanent Representative|Ambassador|Mission)\b")
 _WEAK_AFTER = re.compile(
     r"^(?:'s?|')?\s*(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
@@ -70,7 +72,10 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 
 
 def _is_strong(m: Mention, before: str, after: str) -> bool:
-    if _BEFORE_OF.search(before) or _BEFORE_BY.search(before) or _MY_OWN.search(before):
+    if _BEFORE_OF.search(before) or _MY_OWN.search(before):
+        return True
+    by = _BEFORE_BY.search(before)
+    if by is not None and not _BACKED_BY.search(by.group()):
         return True
     if _AFTER_LED.match(after) or _AFTER_ROLE_VERB.match(after):
         return True

@@ -73,10 +73,8 @@ class _Walker:
     def text(self, raw: str) -> None:
         if not self.emitting or not raw:
             return
-        value = html.unescape(raw)
-        if not self.pre_depth:
-            value = _WS.sub(" ", value)
-        self.current.append(value)
+        # Whitespace is collapsed once per line, in newline().
+        self.current.append(html.unescape(raw))
 
     def newline(self) -> None:
         line = _WS.sub(" ", "".join(self.current)).strip(" ")

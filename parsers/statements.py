@@ -8,6 +8,7 @@ sentence names, or else the current one.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from parsers.frames import Frame, next_year_context, sentence_frames
@@ -61,15 +62,6 @@ _LINE_FILLER = re.compile(
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
-# Words without which a sentence can neither name a statement nor list its signers; most
-# sentences of a long meetings-coverage page have none and are skipped after one search.
-_GATE = re.compile(
-    r"statement|letter|behalf|sign|joint|text|backe|support|-led|led by|spoke for|speaking for|read|deliver|"
-    r"repl|respon|answer|group of|countries|states|nations|rebuke|withdr|join|added|list|includ|among|as do|"
-    r"apart from|told|urge|called on|voice|accuse|prais|defend|condemn|critic|denounc|press|applaud|commend|"
-    r"wrote|\*",
-    re.I,
-)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
@@ -87,7 +79,9 @@ class _Pending:
     lead: tuple[str, int] | None = None  # a deliverer named just before the statement
 
 
-def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) -> Assembly:
+def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, gate: Collection[int]) -> Assembly:
+    """`gate`: the sentences holding a statement cue word (candidates.py); the others are
+    skipped unless they name three or more countries."""
     clusters: list[Cluster] = []
     current: Cluster | None = None
     pending = _Pending()
@@ -104,7 +98,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None) ->
             _attach_block(block, text, mentions, current)
             block = []
         year_context = next_year_context(sentence.text, year_context, doc_year)
-        if len(ms) < 3 and not _GATE.search(sentence.text.lower()):
+        if len(ms) < 3 and i not in gate:
             continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
         placed: list[tuple[Frame, Cluster]] = []
