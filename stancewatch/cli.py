@@ -4,18 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
-import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 import parsers
 from parsers.errors import ParserError
-from stancewatch.config import Settings, load_settings
-from stancewatch.errors import StancewatchError
-from store.errors import StoreError
+from stancewatch.cli_common import (  # noqa: F401  (re-exported for the command modules)
+    ConfigOption, JsonOption, configure_logging, fail, open_app_or_fail, settings_from,
+)
 
 app = typer.Typer(
     help="Watch UN joint statements on Xinjiang: who signed, who moved, with the source for every claim.",
@@ -23,47 +21,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="Configuration file (default: ./stancewatch.toml if present).",
-                 dir_okay=False, show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of a table.")]
-
 log = logging.getLogger("stancewatch")
-
-
-def fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def settings_from(config: Path | None) -> Settings:
-    """Settings, or exit 2 with the message: bad configuration must never start anything."""
-    try:
-        settings = load_settings(config, env=os.environ)
-    except StancewatchError as exc:
-        fail(str(exc), 2)
-    configure_logging(settings.log_level)
-    return settings
-
-
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if level != "DEBUG":
-        # Their INFO lines (every request, every migration plugin) drown ours; errors still show.
-        for noisy in ("alembic", "httpx", "httpcore", "apscheduler.executors", "slack_sdk"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
-def open_app_or_fail(settings: Settings):  # noqa: ANN201  (stancewatch.app.App)
-    from stancewatch.app import open_app
-
-    try:
-        return open_app(settings)
-    except (StoreError, StancewatchError) as exc:
-        fail(str(exc), 1)
 
 
 @app.command()
@@ -172,6 +130,11 @@ def db_upgrade(config: ConfigOption = None) -> None:
     typer.echo(f"Database at revision {current_revision(application.engine)}: "
                f"{application.settings.redacted_database_url()}")
     application.close()
+
+
+from stancewatch.shifts_cli import register_shift_commands  # noqa: E402  (they use the helpers above)
+
+register_shift_commands(app)
 
 
 def main() -> None:
