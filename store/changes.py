@@ -98,7 +98,7 @@ def _changes_of(update: StatementUpdate) -> list[Change]:
                    detail={"reported": country in update.reported_joins})
             for country, quote in update.added.items()
         ]
-        if update.count_raised:
+        if update.count_changed:
             found.append(change(COUNT_CHANGED, str(statement.stated_count), previous_count=update.previous_count,
                                 new_count=statement.stated_count, quote=update.evidence))
     # A withdrawal is news even on a statement first seen in the same document.

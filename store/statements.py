@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from parsers.types import Action, ExtractedChange, ExtractedStatement, Extraction, StatementRef
+from store.authority import authority_of
 from store.clock import utcnow
 from store.documents import SavedDocument
 from store.reconcile import StatementFacts, best_match, can_found_statement, conflicts, year_of
@@ -27,7 +28,7 @@ class StatementUpdate:
     created: bool
     evidence: str = ""
     previous_count: int | None = None
-    count_raised: bool = False
+    count_changed: bool = False  # the most believable stated count is another number now
     became_complete: bool = False  # this document gave the full list for the first time
     added: dict[str, str] = field(default_factory=dict)  # country -> quote, newly on the statement
     reported_joins: set[str] = field(default_factory=set)  # the document says they joined late
@@ -105,6 +106,7 @@ def _observe(
         )
         _fill_in(statement=statement, ext=ext, facts=facts, update=update)
     _add_observation(session=session, saved=saved, statement=statement, ext=ext)
+    _settle_count(session=session, statement=statement, update=update)
     _add_signatures(session=session, saved=saved, update=update, ext=ext)
     session.add(statement)
     session.flush()
@@ -124,20 +126,35 @@ def _new_statement(*, session: Session, ext: ExtractedStatement, facts: Statemen
 
 
 def _fill_in(*, statement: Statement, ext: ExtractedStatement, facts: StatementFacts, update: StatementUpdate) -> None:
-    """Take what the stored statement lacks. A stated count only rises: lists grow (from 37 to
-    50), while a smaller figure is usually an older or partial report; it stays on its observation."""
+    """Take what the stored statement lacks; the stated count is settled after the observation
+    is stored (see _settle_count)."""
     statement.lead = statement.lead or ext.lead
     statement.forum = statement.forum or facts.forum
     statement.session = statement.session or ext.session
     statement.date = statement.date or ext.date
     statement.year = statement.year or facts.year
-    if ext.stated_count is not None and (statement.stated_count is None or ext.stated_count > statement.stated_count):
-        statement.stated_count = ext.stated_count
-        update.count_raised = True
     if ext.list_complete and not statement.list_complete:
         update.became_complete = True
     statement.list_complete = statement.list_complete or ext.list_complete
     statement.updated_at = utcnow()
+
+
+def _settle_count(*, session: Session, statement: Statement, update: StatementUpdate) -> None:
+    """The stated count of the most believable source: the official list over a UN press release
+    over news; among equals a complete list, then the larger figure (lists grow, from 37 to 50;
+    a smaller figure from a source of the same rank is usually an older report). Every source's
+    own figure stays on its observation, so disagreements remain visible."""
+    session.flush()
+    counted = session.exec(
+        select(Observation).where(Observation.statement_id == statement.id, Observation.stated_count != None)  # noqa: E711
+    ).all()
+    if not counted:
+        return
+    best = max(counted, key=lambda o: (o.authority, o.list_complete, o.stated_count))
+    if best.stated_count != statement.stated_count:
+        if not update.created:
+            update.count_changed = True
+        statement.stated_count = best.stated_count
 
 
 def _add_observation(*, session: Session, saved: SavedDocument, statement: Statement, ext: ExtractedStatement) -> None:
@@ -157,7 +174,8 @@ def _add_observation(*, session: Session, saved: SavedDocument, statement: State
         statement_id=statement.id, document_id=saved.document.id, document_version_id=saved.version.id,
         lead=ext.lead, forum=None if ext.forum is None else str(ext.forum), session=ext.session,
         date=ext.date, stated_count=ext.stated_count, signatories=list(ext.signatories),
-        list_complete=ext.list_complete, evidence=ext.evidence, observed_at=utcnow(),
+        list_complete=ext.list_complete, evidence=ext.evidence, authority=authority_of(saved.document.url),
+        observed_at=utcnow(),
     ))
 
 

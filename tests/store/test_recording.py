@@ -153,3 +153,19 @@ def test_a_partial_list_waits_for_the_full_one_before_anyone_drops_out(session):
     again = record(session, "http://gov/2027b", "mirror", statement(lead="JPN", count=3, names=("JPN", "SWE", "NRU"),
                                                                      complete=True, date=dt.date(2027, 10, 19)))
     assert again == []
+
+
+def test_the_official_list_wins_over_a_news_story_and_each_keeps_its_figure(session):
+    from store.tables import Observation
+
+    record(session, "https://news.example.com/story", "news", statement(lead="GBR", count=52, names=("GBR",),
+                                                                        date=dt.date(2023, 10, 18)))
+    found = record(session, "https://www.gov.uk/statement", "official",
+                   statement(lead="GBR", count=51, names=("GBR", "USA"), complete=True, date=dt.date(2023, 10, 18)))
+    assert ("count_changed", 52, 51) in [(c.kind, c.previous_count, c.new_count) for c in found]
+    assert session.exec(select(Statement)).one().stated_count == 51
+    figures = sorted((o.authority, o.stated_count) for o in session.exec(select(Observation)).all())
+    assert figures == [(10, 52), (30, 51)]
+    later_news = record(session, "https://other.example.com/x", "more news",
+                        statement(lead="GBR", count=53, names=("GBR",), date=dt.date(2023, 10, 18)))
+    assert later_news == [] and session.exec(select(Statement)).one().stated_count == 51
