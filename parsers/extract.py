@@ -26,7 +26,13 @@ from parsers.types import (
 
 # 64 M characters: 30x the largest real meetings-coverage page; beyond that it is not news.
 MAX_DOCUMENT_CHARS = 64 * 1024 * 1024
-_FIRST_PERSON = re.compile(r"\bI (?:am speaking|speak|deliver|have the hono(?:u)?r|make this statement|am delivering)\b|\bThank you,? (?:Mr\.? |Madam )?(?:Chair|President)", re.I)
+# Each branch starts with a literal so the engine skips ahead on a 200 KB page (\\b first, with
+# re.I, made this one search cost a tenth of the whole extraction).
+_FIRST_PERSON = re.compile(
+    r"I(?<!\wI) (?i:am speaking|speak|deliver|have the hono(?:u)?r|make this statement|am delivering)\b"
+    r"|T(?<!\wT)(?i:hank you),? (?i:(?:Mr\.? |Madam )?(?:Chair|President))"
+    r"|t(?<!\wt)(?i:hank you),? (?i:(?:Mr\.? |Madam )?(?:Chair|President))"
+)
 _MEETING_HEADER = re.compile(r"\bSESSION,\s+(\d{1,2}\s+[A-Z]+\s+\d{4})")
 _OBSERVERS = frozenset({"VAT", "PSE"})
 _SAME_BODY = re.compile(r"\bthe same (?:body|committee|council|forum|session|meeting)\b", re.I)

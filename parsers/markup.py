@@ -47,6 +47,7 @@ def _is_boilerplate(attrs: str) -> bool:
 
 _MAIN_OPEN = re.compile(r"""<main\b|<[a-z]+\b[^>]*\brole\s*=\s*["']main["']""", re.I)
 _WS = re.compile(r"\s+")
+_BREAK = "\x00"  # never in text: text() removes it
 
 
 class _Walker:
@@ -63,7 +64,8 @@ class _Walker:
         self.row_cells = 0
         self.pre_depth = 0
         self.header_in_body = 0
-        self.lines: list[str] = []
+        # Text pieces with _BREAK between blocks: whitespace is collapsed and lines are cut
+        # once for the whole page (per line it cost more than the tokenizer).
         self.current: list[str] = []
 
     @property
@@ -73,14 +75,17 @@ class _Walker:
     def text(self, raw: str) -> None:
         if not self.emitting or not raw:
             return
-        # Whitespace is collapsed once per line, in newline().
-        self.current.append(html.unescape(raw))
+        value = html.unescape(raw)
+        if _BREAK in value:
+            value = value.replace(_BREAK, "")
+        self.current.append(value)
 
     def newline(self) -> None:
-        line = _WS.sub(" ", "".join(self.current)).strip(" ")
-        if line:
-            self.lines.append(line)
-        self.current = []
+        self.current.append(_BREAK)
+
+    def result(self) -> str:
+        lines = _WS.sub(" ", "".join(self.current)).split(_BREAK)
+        return "\n".join(line for line in (raw.strip(" ") for raw in lines) if line)
 
     def tag(self, closing: bool, name: str, attrs: str) -> None:
         name = name.lower()
@@ -174,7 +179,7 @@ def _walk(html_text: str, only_main: bool, drop_boilerplate: bool) -> str:
             walker.tag(match.group(2) == "/", match.group(3), match.group(4) or "")
     walker.text(html_text[pos:])
     walker.newline()
-    return "\n".join(walker.lines)
+    return walker.result()
 
 
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|br|table|ul|article|main|span|a\s)\b", re.I)
