@@ -8,17 +8,11 @@ import httpx
 import pytest
 
 from collectors import HttpSettings, open_client
-from tests.support.http_server import HttpServer
+from tests.support.http_server import web  # noqa: F401  (the shared server fixture)
 
 # Small limits so the failure paths take fractions of a second.
 SETTINGS = HttpSettings(connect_timeout=2, read_timeout=2, total_timeout=3, max_bytes=64 * 1024,
                         max_redirects=3, user_agent="stancewatch-tests")
-
-
-@pytest.fixture
-def web() -> Iterator[HttpServer]:
-    with HttpServer() as server:
-        yield server
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import time
 
 import pytest
 
 from collectors import (
+    FetchError,
     HttpStatusError,
     ResponseTooLarge,
     SourceUnavailable,
@@ -106,19 +108,40 @@ def test_redirects_are_followed_to_the_final_url(web, client):
 
 
 def test_a_redirect_loop_stops_at_the_first_repeat(web, client):
-    web.redirect("/a", "/b")
-    web.redirect("/b", "/a")
+    web.redirect_loop("/a")
     with pytest.raises(TooManyRedirects, match="redirect loop"):
         poll_feed(client, web.url("/a"), settings=SETTINGS)
     assert len(web.requests) == 2
 
 
 def test_a_redirect_chain_longer_than_the_limit_is_refused(web, client):
-    for n in range(5):
-        web.redirect(f"/{n}", f"/{n + 1}")
-    web.route("/5", PAGE)
+    web.redirect_chain("/r", hops=5, to="/end")
+    web.route("/end", PAGE)
     with pytest.raises(TooManyRedirects, match="more than 3 redirects"):
-        fetch_page(client, web.url("/0"), settings=SETTINGS)
+        fetch_page(client, web.url("/r"), settings=SETTINGS)
+    assert web.requests_to("/end") == []
+
+
+def test_a_redirect_chain_within_the_limit_is_followed(web, client):
+    web.redirect_chain("/r", hops=3, to="/end")
+    web.route("/end", PAGE)
+    assert fetch_page(client, web.url("/r"), settings=SETTINGS).url == web.url("/end")
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/feed.xml",
+                                 "data:text/html,hi", "http:///no-host"])
+def test_only_http_and_https_urls_are_fetched(client, url):
+    with pytest.raises(FetchError) as caught:
+        get(client, url, settings=SETTINGS)
+    assert type(caught.value) is FetchError
+
+
+def test_a_compressed_body_is_capped_by_its_decoded_size(web, client):
+    # 2 MB of zeros gzip to about 2 KB: Content-Length alone would let it through.
+    web.route("/gz", gzip.compress(b"0" * 2 * 1024 * 1024), content_type="text/plain",
+              headers={"Content-Encoding": "gzip"})
+    with pytest.raises(ResponseTooLarge, match="exceeds 64 KB"):
+        fetch_page(client, web.url("/gz"), settings=SETTINGS)
 
 
 def test_a_redirect_to_another_scheme_is_refused(web, client):

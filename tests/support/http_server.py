@@ -9,6 +9,8 @@
         web.route("/down", "busy", status=503, headers={"Retry-After": "120"})
         web.route("/raw", b"...", content_type=None)  # no Content-Type header at all
         web.redirect("/old", "/new", status=302)      # Location as given (relative or absolute)
+        web.redirect_chain("/r", hops=3, to="/new")   # /r -> /r/1 -> /r/2 -> /new
+        web.redirect_loop("/loop")                    # /loop -> /loop/again -> /loop -> ...
         web.route("/slow", body, drip=200)            # 200 bytes per second
         web.route("/hang", body, hang=5.0)            # sleep 5 s before the status line
         web.route("/cut", body, close_after=100)      # full Content-Length, 100 bytes, then close
@@ -17,6 +19,11 @@
         web.url("/feed.xml")                          # "http://127.0.0.1:PORT/feed.xml"
         web.requests                                  # copies of RequestRecord, in arrival order
         web.requests[0].headers.get("If-None-Match")  # case-insensitive
+        web.requests_to("/feed.xml")                  # only those for one path
+
+In pytest, import the fixture into your conftest.py (a fresh server per test, stopped after):
+
+    from tests.support.http_server import web  # noqa: F401
 
 Routes:
 - `body` is bytes or str (str is sent as UTF-8; no charset is added to `content_type`).
@@ -43,7 +50,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["HttpServer", "RequestRecord", "Route"]
+__all__ = ["HttpServer", "RequestRecord", "Route", "web"]
 
 _CHUNK = 64 * 1024
 
@@ -123,6 +130,18 @@ class HttpServer:
         self._set(path, Route(status=status, body=b"", content_type=None,
                               headers={"Location": to}))
 
+    def redirect_chain(self, path: str, *, hops: int, to: str, status: int = 302) -> None:
+        """`hops` redirects in all: path -> path/1 -> ... -> path/<hops-1> -> `to`."""
+        stops = [path] + [f"{path.rstrip('/')}/{n}" for n in range(1, hops)]
+        for here, there in zip(stops, stops[1:] + [to]):
+            self.redirect(here, there, status=status)
+
+    def redirect_loop(self, path: str, *, status: int = 302) -> None:
+        """path -> path/again -> path -> ... for ever."""
+        again = f"{path.rstrip('/')}/again"
+        self.redirect(path, again, status=status)
+        self.redirect(again, path, status=status)
+
     def huge(self, path: str, size: int, *, content_length: bool = True,
              content_type: str | None = "text/html") -> None:
         self._set(path, Route(size=size, content_type=content_type,
@@ -132,6 +151,12 @@ class HttpServer:
     def requests(self) -> list[RequestRecord]:
         with self._lock:
             return list(self._requests)
+
+    def requests_to(self, path: str) -> list[RequestRecord]:
+        """Recorded requests for `path` (compared without the query string unless it has one)."""
+        if "?" in path:
+            return [r for r in self.requests if r.target == path]
+        return [r for r in self.requests if r.path == path]
 
     # --- used by the handler ---
 
@@ -284,3 +309,16 @@ def _not_modified(route: Route, request: Any) -> bool:
             email.utils.parsedate_to_datetime(since)
     except (TypeError, ValueError):
         return False
+
+
+try:  # the fixture, for suites that have pytest; the server itself needs only the stdlib
+    import pytest
+except ImportError:  # pragma: no cover
+    pass
+else:
+
+    @pytest.fixture
+    def web() -> Iterator[HttpServer]:
+        """A fresh HttpServer per test, stopped afterwards even if the test fails."""
+        with HttpServer() as server:
+            yield server
