@@ -12,7 +12,9 @@ from alerts.console import ConsoleSender
 from alerts.drain import DrainReport, Senders, drain_outbox
 from alerts.slack import SlackSender
 from collectors import HttpSettings, open_client
+from stancewatch.baseline import load_baseline
 from stancewatch.config import Settings
+from store.baseline import import_baseline
 from store.engine import make_engine, transaction, upgrade
 from store.sources import sync_sources
 from store.specs import SourceSpec, SubscriberSpec
@@ -54,6 +56,11 @@ def open_app(settings: Settings) -> App:
     with transaction(engine) as session:
         sync_sources(session=session, specs=source_specs(settings))
         sync_subscribers(session=session, specs=subscriber_specs(settings))
+        if settings.history_baseline:
+            # Idempotent: a release with corrected history brings its corrections on start.
+            report = import_baseline(session=session, records=load_baseline())
+            if report.created or report.updated:
+                log.info("baseline loaded: created=%d updated=%d", report.created, report.updated)
     http_settings = http_settings_of(settings)
     return App(settings=settings, engine=engine, http=open_client(http_settings),
                http_settings=http_settings, senders=senders_of(settings))

@@ -73,8 +73,11 @@ def rss(*items: tuple[str, str, str], title: str = "World Desk") -> str:
             f"<link>http://example.org/</link><description>news</description>{body}</channel></rss>")
 
 
-def config(feeds: dict[str, str], slack: SlackServer | None, channel: str = "#xinjiang-watch") -> str:
-    parts = ['[database]\nurl = "sqlite:///stancewatch.db"\n']
+def config(feeds: dict[str, str], slack: SlackServer | None, channel: str = "#xinjiang-watch",
+           baseline: bool = False) -> str:
+    """A configuration for the servers of a test. Without the shipped history by default, so that
+    the 2019 statements of the seed story are news to it."""
+    parts = ['[database]\nurl = "sqlite:///stancewatch.db"\n', f"[history]\nbaseline = {str(baseline).lower()}\n"]
     for name, url in feeds.items():
         parts.append(f'[[sources]]\nname = "{name}"\nurl = "{url}"\ninterval = "15m"\n')
     if slack is not None:
