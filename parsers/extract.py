@@ -33,7 +33,9 @@ _FIRST_PERSON = re.compile(
     r"|T(?<!\wT)(?i:hank you),? (?i:(?:Mr\.? |Madam )?(?:Chair|President))"
     r"|t(?<!\wt)(?i:hank you),? (?i:(?:Mr\.? |Madam )?(?:Chair|President))"
 )
-_MEETING_HEADER = re.compile(r"\bSESSION,\s+(\d{1,2}\s+[A-Z]+\s+\d{4})")
+# A UN meetings-coverage header: "SEVENTY-FOURTH SESSION, 29 OCTOBER 2019", or
+# "SEVENTY-NINTH SESSION, 24TH & 25TH MEETINGS (AM & PM)" with the date on the next line.
+_MEETING_HEADER = re.compile(r"\bSESSION,\s+(?:(\d{1,2}\s+[A-Z]+\s+\d{4})|\d{1,3}(?:ST|ND|RD|TH)\b[^\n]{0,40}?\bMEETINGS?\b)")
 _OBSERVERS = frozenset({"VAT", "PSE"})
 _SAME_BODY = re.compile(r"\bthe same (?:body|committee|council|forum|session|meeting)\b", re.I)
 _PUBLISHER_BEFORE = re.compile(r"\b(?:Permanent Mission|Mission|Embassy|Ministry of Foreign Affairs|Delegation|Government) of (?:the )?$")
@@ -77,11 +79,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
     doc_forum = forum_in(norm[:3000]) or forum_in(norm)
     doc_topic = topic_in(norm)
     doc_session = session_in(norm, doc_forum)
-    header = _MEETING_HEADER.search(norm[:2000])
-    meeting_date = None
-    if header:
-        found = dates_in(header.group(1), None)
-        meeting_date = found[0][1] if found else None
+    meeting_date = _meeting_date(norm)
     first_person = _FIRST_PERSON.search(norm) is not None
     stances: dict[int, Stance] = {}
     forums: dict[int, Forum | None] = {}
@@ -96,7 +94,9 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
         stances[c.index] = stance
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         context_text = " ".join(text.sentences[i].text for i in c.context)
-        topic = topic_in(anchor_text) or topic_in(context_text) or doc_topic or subject_slug(norm[:500]) or "xinjiang"
+        # The statement's own sentences first: a page about Xinjiang can report one on Afghanistan.
+        topic = (topic_in(anchor_text) or _subject_state(c, assembly) or topic_in(context_text)
+                 or doc_topic or subject_slug(norm[:500]) or "xinjiang")
         forum = forum_in(anchor_text)
         if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
             forum = forums.get(c.previous.index)
@@ -122,6 +122,32 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
         statements.append(statement)
         changes.extend(_changes(c, statement, text))
     return Extraction(tuple(statements), tuple(changes))
+
+
+_SUBJECT_BEFORE = re.compile(r"\b(?:in|on|over|about|regarding|concerning|situation in|people of)\s+(?:the\s+)?$", re.I)
+
+
+def _subject_state(c: Cluster, assembly: Assembly) -> str | None:
+    """'... urging the Taliban to reopen schools to women and girls in Afghanistan': a statement
+    about another state than China has that state as its topic, whatever the rest of the page is
+    about. China itself is the subject of the Xinjiang statements (their topic comes from the page)."""
+    for i in c.anchors:
+        sentence = assembly.text.sentences[i].text
+        for m in assembly.mentions[i]:
+            if m.kind != "name" or m.code in ("CHN", c.lead) or m.code in c.signatories:
+                continue
+            if _SUBJECT_BEFORE.search(sentence[max(0, m.start - 20):m.start]):
+                return re.sub(r"[^a-z0-9]+", "_", m.text.lower()).strip("_")
+    return None
+
+
+def _meeting_date(norm: str) -> dt.date | None:
+    """The day of the meeting a UN press release covers: every statement in it was made then."""
+    header = _MEETING_HEADER.search(norm[:2000])
+    if header is None:
+        return None
+    found = dates_in(header.group(1) or norm[header.end():header.end() + 200], None)
+    return next((date for _, date, has_year in found if date is not None and has_year), None)
 
 
 def _publisher(norm: str, assembly: Assembly) -> str | None:
@@ -171,13 +197,18 @@ def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], d
 
 
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
 _DATELINE_AFTER = re.compile(r"^[^.]{0,25}?\s(?:-|--|—|–)\s")
 _REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+(?:on|late on)\s+\w+day\b", re.I)
 
 
 def _delivery_date(sentence: str, offset: int) -> bool:
-    """A date that dates the statement, not the story ('Oct 30, 2019 - ...') or a list ('as of')."""
+    """A date that dates the statement, not the story ('Oct 30, 2019 - ...'), a feed timestamp
+    ('Thu, 16 Oct 2031 18:02:00 GMT') or a list ('as of')."""
     if _NOT_DELIVERY.search(sentence[max(0, offset - 12):offset]):
+        return False
+    if _TIMESTAMP.match(sentence, offset) or _WEEKDAY_ABBR.search(sentence[max(0, offset - 6):offset]):
         return False
     return _DATELINE_AFTER.match(sentence[offset:offset + 30]) is None or offset > 40
 

@@ -53,6 +53,7 @@ _SESSION_PATTERNS = (
     re.compile(rf"\b(?P<body>{_BODY})\s+(?P<ord>{_ORDINAL})\s+session\b", re.I),
     re.compile(rf"\b(?P<body>HRC|UNGA)\s?-?(?P<num>\d{{2}})\b"),
     re.compile(rf"^(?P<ord>{_ORDINAL})\s+SESSION\b", re.I | re.M),  # UN press release header
+    re.compile(rf"\b(?P<body>Third Committee)(?:'s)?,?\s+(?P<ord>{_ORDINAL})\s+session\b", re.I),
 )
 
 
@@ -107,7 +108,7 @@ def session_in(text: str, forum: Forum | None) -> str | None:
         body = (groups.get("body") or "").lower()
         if "hrc" in body or "human rights" in body or (body.startswith("council") or " council" in body):
             return f"HRC{number}"
-        if "assembly" in body or "unga" in body:
+        if "assembly" in body or "unga" in body or "committee" in body:
             return f"UNGA{number}"
         if forum in (Forum.UNGA_C3, Forum.UNGA):
             return f"UNGA{number}"

@@ -31,6 +31,13 @@ _JOINT = re.compile(
     re.I,
 )
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
+# "The draft resolution was presented by Poland on behalf of the EU and sponsored by 42
+# countries": the sponsors of a resolution, not the signers of a statement.
+_RESOLUTION_ACT = re.compile(
+    r"\b(?:draft (?:resolution|decision)|resolution|the draft|the text of the resolution)\s+(?:was\s+|were\s+|is\s+)?"
+    r"(?:\w+\s+){0,2}?(?:presented|introduced|tabled|sponsored|co-sponsored|submitted|adopted)\b",
+    re.I,
+)
 _COMPARISON = re.compile(r"\b(?:up from|down from|compared (?:with|to)|rose from|grew from|more than the|from)\s+(?:the\s+)?$", re.I)
 _MAYBE_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
 _COMPARISON_HINT = re.compile(r"\b(?:last year|a year (?:earlier|ago)|previous year)\b", re.I)
@@ -73,7 +80,7 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     """The frames one sentence yields, left to right."""
     vocab = _VOCAB.search(text) is not None
     eligible = vocab or _COLLECTIVE.search(text) is not None
-    if _VOTE.search(text) and not _STRONG_VOCAB.search(text):
+    if _VOTE.search(text) and not _STRONG_VOCAB.search(text) or _RESOLUTION_ACT.search(text):
         eligible = False
     # Most sentences of a long page hold no number at all: skip the count recognisers there.
     maybe = _MAYBE_NUMBER.search(text) is not None and (eligible or _COMPARISON_HINT.search(text) is not None)

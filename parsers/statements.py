@@ -113,6 +113,8 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                     continue
             created = len(clusters)
             cluster = _place(frame, clusters, current, {id(c) for _, c in placed})
+            if cluster is not None and len(clusters) > created and placed:
+                cluster = _sentence_mate(frame, cluster, placed, sentence.text, clusters)
             if cluster is None:
                 if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence.text):
                     pending.lead = (frame.lead, i)
@@ -147,6 +149,25 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
     if block:
         _attach_block(block, text, mentions, current)
     return Assembly(clusters, text, mentions, positions)
+
+
+_TURN_BETWEEN = re.compile(r"\b(?:counter|rival|another|second|separate|repl\w*|respon\w*|answer\w*|while|whereas|but|unlike)\b|;", re.I)
+
+
+def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster]], sentence: str,
+                   clusters: list[Cluster]) -> Cluster:
+    """'On behalf of the following 47 States: ... and my own country, Sweden': a deliverer named
+    far from the count in the same sentence, with nothing turning to another statement between,
+    completes the counted statement instead of starting one."""
+    mate_frame, mate = placed[-1]
+    if frame.lead is None or frame.count is not None or frame.vague_floor is not None or not frame.lead_strong:
+        return new
+    if mate.lead is not None or mate.count is None or mate_frame.position > frame.position:
+        return new
+    if _TURN_BETWEEN.search(sentence, mate_frame.position, frame.position):
+        return new
+    clusters.remove(new)
+    return _merge(mate, frame)
 
 
 def _focus(placed: list[tuple[Frame, Cluster]]) -> Cluster:

@@ -28,6 +28,8 @@ _SAME_LENGTH_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_L
 # so that the regex engine skips ahead instead of trying every position.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _LINE_HYPHEN = re.compile(r"-(?<=[A-Za-z]-)(?:(?P<joined>[ ]*\n[ ]*)(?=[a-z])|(?P<kept>[ ]*\n[ ]*)(?=[A-Z]))")
+# "forty-\nfour": the hyphen of a number in words stays; only the line break goes.
+_TENS_BEFORE = re.compile(r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$")
 # A footnote number glued to a word ("countries1 expressing", "Republic2,"): blank it.
 _GLUED_FOOTNOTE = re.compile(r"\d(?<=[a-z]{3}\d)\d?(?=[\s,.;:)]|$)", re.M)
 
@@ -91,7 +93,8 @@ def _deletions(text: str) -> list[tuple[int, int]]:
     """The spans normalisation removes, in order."""
     spans = [m.span() for m in _INVISIBLE.finditer(text)]
     for m in _LINE_HYPHEN.finditer(text):
-        spans.append((m.start(), m.end()) if m.group("joined") is not None else m.span("kept"))
+        joined = m.group("joined") is not None and not _TENS_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        spans.append((m.start(), m.end()) if joined else m.span("joined" if m.group("joined") is not None else "kept"))
     spans.sort()
     return spans
 
