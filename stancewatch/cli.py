@@ -137,5 +137,9 @@ from stancewatch.shifts_cli import register_shift_commands  # noqa: E402  (they 
 register_shift_commands(app)
 
 
+from stancewatch.history_cli import register_history_commands  # noqa: E402  (last: it imports the helpers above)
+register_history_commands(app)
+
+
 def main() -> None:
     app()
