@@ -62,9 +62,9 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
         [m for m in find_countries(s.text) if m.code in states] if i in worth else [] for i, s in enumerate(text.sentences)
     ]
     doc_date = dateline(text.norm) or reference_date
-    doc_year = doc_date.year if doc_date else None
+    doc_year = doc_date.year if doc_date else _dateline_year(text.norm)
     assembly = assemble(text, mentions, doc_year, gate)
-    return _build(assembly, doc_date)
+    return _build(assembly, doc_date, doc_year)
 
 
 def _reportable(c: Cluster) -> bool:
@@ -72,14 +72,26 @@ def _reportable(c: Cluster) -> bool:
     return c.count is not None or c.lead is not None or bool(set(c.signatories) - set(c.withdrew))
 
 
-def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
+_MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _dateline_year(norm: str) -> int | None:
+    """'GENEVA/DOHA (August 2019) - ...': a dateline without a day still gives the year, which
+    'the letter, dated July 12' needs."""
+    match = _MONTH_YEAR.search(norm[:400])
+    return int(match.group("year")) if match else None
+
+
+def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = None) -> Extraction:
     text = assembly.text
     clusters = [c for c in assembly.clusters if _reportable(c)]
     norm = text.norm
     doc_forum = forum_in(norm[:3000]) or forum_in(norm)
     doc_topic = topic_in(norm)
     doc_session = session_in(norm, doc_forum)
-    meeting_date = _meeting_date(norm)
+    meeting_date = _meeting_date(norm) or _shared_date(assembly, doc_year)
     first_person = _FIRST_PERSON.search(norm) is not None
     stances: dict[int, Stance] = {}
     forums: dict[int, Forum | None] = {}
@@ -104,7 +116,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None) -> Extraction:
             forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
         forums[c.index] = forum
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
-        date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date)
+        date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date, doc_year)
         # The document's session is this statement's unless it is dated apart from the main event.
         apart = date is not None and event_date is not None and date != event_date
         session = session_in(anchor_text, forum) or (None if shifted or apart else doc_session)
@@ -141,6 +153,23 @@ def _subject_state(c: Cluster, assembly: Assembly) -> str | None:
     return None
 
 
+_PLURAL_STATEMENTS = re.compile(r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|rival statements)\b", re.I)
+
+
+def _shared_date(assembly: Assembly, doc_year: int | None) -> dt.date | None:
+    """'Both come from the texts as circulated in the room on 6 October 2020', said before any
+    statement is named: the day of every statement the page then lists."""
+    if not assembly.clusters or not assembly.clusters[0].anchors:
+        return None
+    for sentence in assembly.text.sentences[:assembly.clusters[0].anchors[0]]:
+        if not _PLURAL_STATEMENTS.search(sentence.text):
+            continue
+        for offset, date, _ in dates_in(sentence.text, doc_year):
+            if date is not None and _delivery_date(sentence.text, offset):
+                return date
+    return None
+
+
 def _meeting_date(norm: str) -> dt.date | None:
     """The day of the meeting a UN press release covers: every statement in it was made then."""
     header = _MEETING_HEADER.search(norm[:2000])
@@ -171,8 +200,9 @@ def _stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Stanc
 
 
 def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], doc_date: dt.date | None, meeting_date: dt.date | None,
-          first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None) -> dt.date | None:
-    year = c.year or (doc_date.year if doc_date else None)
+          first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None,
+          doc_year: int | None = None) -> dt.date | None:
+    year = c.year or (doc_date.year if doc_date else doc_year)
     for frame in c.frames:
         sentence = text.sentences[frame.sentence].text
         for offset, date, _ in dates_in(sentence, year):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from parsers.counts import CountPhrase, count_phrases, group_phrase
 from parsers.dates import dates_in
 from parsers.leads import LeadHit, Mention, find_leads
+from parsers.numbers import parse_number
 
 _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
@@ -52,7 +53,8 @@ _YEAR_CONTEXT = re.compile(
     re.I,
 )
 _LOCAL_YEAR = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\b|(?P<last>last year'?s?|a year (?:earlier|ago|before)|the previous year|the year before)|(?P<this>this year'?s?)",
+    r"\b(?P<year>(?:19|20)\d\d)\b|(?P<last>last year'?s?|a year (?:earlier|ago|before)|the previous year|the year before)|(?P<this>this year'?s?)|"
+    r"\b(?P<ago>two|three|four|five|\d) years (?:earlier|ago|before)\b",
     re.I,
 )
 
@@ -207,6 +209,8 @@ def _year_near(text: str, position: int, year_context: int | None, doc_year: int
             year = int(match.group("year"))
         elif doc_year is None:
             continue
+        elif match.group("ago"):
+            year = doc_year - (parse_number(match.group("ago")) or 0)
         else:
             year = doc_year - 1 if match.group("last") else doc_year
         distance = abs(match.start() - position)

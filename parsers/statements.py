@@ -112,7 +112,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                     pending.frames.append(frame)
                     continue
             created = len(clusters)
-            cluster = _place(frame, clusters, current, {id(c) for _, c in placed})
+            cluster = _place(frame, clusters, current, {id(c) for _, c in placed}, doc_year)
             if cluster is not None and len(clusters) > created and placed:
                 cluster = _sentence_mate(frame, cluster, placed, sentence.text, clusters)
             if cluster is None:
@@ -219,8 +219,12 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
     return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
 
 
-def _compatible(c: Cluster, f: Frame) -> bool:
+def _compatible(c: Cluster, f: Frame, doc_year: int | None = None) -> bool:
     if f.lead and c.lead and f.lead != c.lead:
+        return False
+    # "a New Zealand text two years earlier" in a 2034 story is not the 2034 statement the story
+    # is about (its year unstated: the story's own).
+    if f.year and not c.year and doc_year and f.year < doc_year:
         return False
     if f.count is not None and c.count is not None and f.count not in c.counts_seen:
         return False
@@ -235,7 +239,8 @@ def _compatible(c: Cluster, f: Frame) -> bool:
     return True
 
 
-def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int]) -> Cluster | None:
+def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int],
+           doc_year: int | None = None) -> Cluster | None:
     if frame.back_reference:
         if current is not None:
             current.frames.append(frame)
@@ -243,7 +248,7 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used:
                 current.context.append(frame.sentence)
         return current
     for cluster in reversed(clusters):
-        if not _compatible(cluster, frame):
+        if not _compatible(cluster, frame, doc_year):
             continue
         same_lead = frame.lead is not None and frame.lead == cluster.lead
         same_count = frame.count is not None and frame.count in cluster.counts_seen
@@ -251,7 +256,7 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used:
             return _merge(cluster, frame)
     # A second statement named in a sentence that already named the current one is another one.
     numbered = frame.count is not None or frame.vague_floor is not None
-    if current is not None and not (numbered and id(current) in used) and _compatible(current, frame):
+    if current is not None and not (numbered and id(current) in used) and _compatible(current, frame, doc_year):
         fills_gap = (frame.lead is None or current.lead is None) and (
             frame.count is None or current.count is None) and (frame.vague_floor is None or current.count is None)
         if fills_gap and not (frame.lead and frame.count):
@@ -259,7 +264,8 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used:
     named = frame.lead is not None or frame.count is not None or frame.vague_floor is not None
     if not frame.joint or not (named or frame.group or frame.definite):
         return None
-    if frame.lead is not None and not frame.lead_strong and frame.count is None and frame.vague_floor is None:
+    earlier = bool(frame.year and doc_year and frame.year < doc_year)  # "a New Zealand text two years earlier"
+    if frame.lead is not None and not frame.lead_strong and frame.count is None and frame.vague_floor is None and not earlier:
         return None
     cluster = Cluster(len(clusters), previous=current)
     clusters.append(cluster)
