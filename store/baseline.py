@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from parsers.countries import country_name
-from store.authority import BASELINE
+from store.authority import BASELINE, rank
 from store.clock import utcnow
 from store.documents import save_document
 from store.reconcile import StatementFacts, best_match
@@ -140,29 +140,44 @@ def _apply_record(*, session: Session, statement: Statement, record: BaselineRec
     _apply_fields(statement=statement, record=record)
     document = _evidence_document(session=session, record=record)
     _apply_observation(session=session, statement=statement, record=record, document=document)
+    _settle_count_and_list(session=session, statement=statement)
     _apply_signatures(session=session, statement=statement, record=record, document=document)
     session.add(statement)
     session.flush()
 
 
 def _apply_fields(*, statement: Statement, record: BaselineRecord) -> None:
-    """A baseline row takes the record as it ships (a corrected record corrects the row). An
-    extracted statement it was attached to keeps what its documents said and only fills gaps:
-    those documents are evidence too, and where they disagree `stancewatch statement` shows it."""
+    """A baseline row takes the record's identity as it ships (a corrected record corrects the
+    row). An extracted statement it was attached to keeps what its documents said and only fills
+    gaps: those documents are evidence too, and where they disagree `stancewatch statement` shows it."""
     own = statement.origin == "baseline"
     values = {
         "kind": record.kind, "forum": record.forum, "session": record.session, "date": record.date,
-        "year": record.date.year, "lead": record.lead, "stated_count": record.stated_count,
-        "notes": notes_of(record),
+        "year": record.date.year, "lead": record.lead, "notes": notes_of(record),
     }
     for name, value in values.items():
         if own or getattr(statement, name) is None or name in ("kind", "notes"):
-            if getattr(statement, name) != value:
-                setattr(statement, name, value)
-                statement.updated_at = utcnow()
-    complete = record.list_complete if own else statement.list_complete or record.list_complete
-    if statement.list_complete != complete:
-        statement.list_complete = complete
+            _assign(statement, name, value)
+
+
+def _settle_count_and_list(*, session: Session, statement: Statement) -> None:
+    """Count and completeness by the pipeline's rule (store/statements.py _settle_count): the most
+    believed source's count, complete if any source's list is. Taking the record's values here
+    instead would undo an official source's figure on every start, and call it an update."""
+    session.flush()
+    observations = session.exec(select(Observation).where(Observation.statement_id == statement.id)).all()
+    counted = [o for o in observations if o.stated_count is not None]
+    if counted:
+        best = max(counted, key=lambda o: (*rank(o.authority, o.list_complete), o.stated_count))
+        _assign(statement, "stated_count", best.stated_count)
+    elif statement.origin == "baseline":
+        _assign(statement, "stated_count", None)
+    _assign(statement, "list_complete", any(o.list_complete for o in observations))
+
+
+def _assign(statement: Statement, name: str, value: object) -> None:
+    if getattr(statement, name) != value:
+        setattr(statement, name, value)
         statement.updated_at = utcnow()
 
 
@@ -240,20 +255,19 @@ def _latest_version_id(*, session: Session, document: Document) -> int:
 
 def _apply_signatures(*, session: Session, statement: Statement, record: BaselineRecord, document: Document) -> None:
     """The record's countries on the statement. Rows first read elsewhere keep their evidence; a
-    withdrawal the record knows of is applied to them, but a country the record lists as signed
-    is never un-withdrawn: news of a withdrawal is newer than any list."""
+    withdrawal the record knows of is applied to any row, but no row is ever un-withdrawn, ours
+    included: a withdrawal the pipeline read in the news is newer than any shipped list."""
     existing = signed_countries(session=session, statement_id=statement.id)
     now = utcnow()
     for country in record.signatories:
         status = "withdrawn" if country in record.withdrawn else "signed"
         row = existing.get(country)
         if row is None:
-            row = Signature(statement_id=statement.id, country=country, document_id=document.id,
+            row = Signature(statement_id=statement.id, country=country, status=status, document_id=document.id,
                             first_seen_at=now, updated_at=now)
-        ours = row.document_id == document.id
-        if ours or status == "withdrawn":
+        if status == "withdrawn":
             _set(row, status=status, now=now)
-        if ours:
+        if row.document_id == document.id:
             _set(row, quote=signature_quote(record, country), now=now)
         session.add(row)
     for country, row in existing.items():

@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from parsers.countries import un_states
-from parsers.types import Extraction, ExtractedStatement, Forum, Stance
+from parsers.types import Action, ExtractedChange, Extraction, ExtractedStatement, Forum, Stance, StatementRef
 from stancewatch.baseline import BaselineError, load_baseline, parse_baseline
 from store.authority import BASELINE
 from store.baseline import BaselineImport, import_baseline
@@ -156,3 +156,38 @@ def test_a_statement_already_read_from_the_news_takes_the_baseline_key_instead_o
     assert len(signed) == 23 and signed["USA"].document_id == saved.document.id  # first evidence kept
     assert uk.list_complete is True
     assert count(session, Observation) == 27
+
+
+# -- loading again on every start keeps what the pipeline learnt since -----------------------------
+
+
+def record_news(session: Session, url: str, *statements: ExtractedStatement, changes=()) -> None:
+    saved = save_document(session=session, url=url, text=url)
+    record_observations(session=session, saved=saved, extraction=Extraction(tuple(statements), tuple(changes)),
+                        topics=frozenset({"xinjiang"}))
+
+
+def test_an_official_count_read_later_survives_the_next_start(session):
+    import_baseline(session=session, records=load_baseline())
+    official = ExtractedStatement(
+        topic="xinjiang", stance=Stance.CRITICAL, lead="CAN", forum=Forum.HRC, session="HRC47",
+        date=dt.date(2021, 6, 22), stated_count=43, signatories=("CAN",), list_complete=False,
+        evidence="Canada, on behalf of 43 countries",
+    )
+    record_news(session, "https://www.international.gc.ca/hrc47-joint-statement", official)
+    assert by_key(session, "2021-hrc47-can").stated_count == 43  # the official figure beats the baseline's 44
+    again = import_baseline(session=session, records=load_baseline())
+    assert again == BaselineImport(created=0, updated=0, unchanged=26)
+    assert by_key(session, "2021-hrc47-can").stated_count == 43
+
+
+def test_a_withdrawal_read_in_the_news_survives_the_next_start(session):
+    import_baseline(session=session, records=load_baseline())
+    ref = StatementRef(topic="xinjiang", stance=Stance.CRITICAL, lead="USA", forum=Forum.UNGA_C3,
+                       date=dt.date(2025, 11, 21))
+    record_news(session, "https://news.example/albania-withdraws",
+                changes=[ExtractedChange("ALB", Action.WITHDREW, ref, "Albania withdrew its signature")])
+    statement = by_key(session, "2025-unga80-c3-usa")
+    assert signatures(session, statement)["ALB"].status == "withdrawn"
+    assert import_baseline(session=session, records=load_baseline()).updated == 0
+    assert signatures(session, statement)["ALB"].status == "withdrawn"

@@ -133,7 +133,7 @@ def test_an_official_list_outranks_the_baseline(history):
         "https://www.international.gc.ca/hrc47", 43)
 
 
-def test_among_equal_sources_a_complete_list_wins_then_the_latest(history):
+def test_among_equal_sources_a_complete_list_wins_then_the_larger_count_as_the_store_keeps_it(history):
     france = key_id(history, "2021-unga76-c3-fra")
     observe(history, france, "https://a.example/old", authority=NEWS, stated_count=42, published=dt.date(2021, 10, 21))
     observe(history, france, "https://b.example/new", authority=NEWS, stated_count=41, published=dt.date(2021, 10, 22))
@@ -141,8 +141,22 @@ def test_among_equal_sources_a_complete_list_wins_then_the_latest(history):
             published=dt.date(2021, 10, 20))
     (conflict,) = statement_detail(session=history, statement_id=france).conflicts
     assert [c.document_url for c in conflict.claims] == [
-        "urn:stancewatch:baseline:2021-unga76-c3-fra", "https://c.example/list", "https://b.example/new",
-        "https://a.example/old"]
+        "urn:stancewatch:baseline:2021-unga76-c3-fra", "https://c.example/list", "https://a.example/old",
+        "https://b.example/new"]
+
+
+def test_among_equal_sources_the_latest_wins_a_disagreement_on_the_date(history):
+    france = key_id(history, "2021-unga76-c3-fra")
+    for url, day, published in [("https://a.example/old", 20, 21), ("https://b.example/new", 22, 23)]:
+        saved = save_document(session=history, url=url, text=url, published_at=dt.datetime(2021, 10, published,
+                                                                                              tzinfo=dt.UTC))
+        history.add(Observation(statement_id=france, document_id=saved.document.id, document_version_id=saved.version.id,
+                                date=dt.date(2021, 10, day), authority=OFFICIAL, evidence="…", observed_at=utcnow()))
+    history.flush()
+    (conflict,) = statement_detail(session=history, statement_id=france).conflicts
+    assert conflict.field == "date"
+    assert [(c.document_url, c.date.day) for c in conflict.claims] == [
+        ("https://b.example/new", 22), ("https://a.example/old", 20), ("urn:stancewatch:baseline:2021-unga76-c3-fra", 21)]
 
 
 def test_an_unknown_statement_is_an_error_naming_it(history):
