@@ -52,6 +52,16 @@ def run_cycle(app: App, *, everything: bool = False) -> CycleReport:
     return report
 
 
+def poll_source_if_due(app: App, source_id: int) -> None:
+    """The scheduler's job: runs every interval, but a failing source waits out its back-off."""
+    with transaction(app.engine) as session:
+        source = session.get(Source, source_id)
+        waiting = source.next_poll_at is not None and source.next_poll_at > utcnow() and source.failure_count > 0
+    if not waiting:
+        poll_source(app, source_id)
+        app.deliver()
+
+
 def poll_source(app: App, source_id: int, report: CycleReport | None = None) -> None:
     """Poll one source and process its new entries; a failure is recorded on the source."""
     report = report if report is not None else CycleReport()

@@ -15,7 +15,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from stancewatch.app import App
-from stancewatch.pipeline import poll_source
+from stancewatch.pipeline import poll_source_if_due
 from store.engine import transaction
 from store.sources import get_sources_due
 
@@ -37,7 +37,7 @@ def build_scheduler(app: App) -> BlockingScheduler:
     for source_id, name, interval, next_poll_at in jobs:
         # Persisted schedules: a restart does not poll everything at once, only what is due.
         first = max(next_poll_at, now) if next_poll_at else now
-        scheduler.add_job(_safe(poll_source), "interval", args=[app, source_id], seconds=interval,
+        scheduler.add_job(_safe(poll_source_if_due), "interval", args=[app, source_id], seconds=interval,
                           next_run_time=first, id=f"source-{source_id}", name=f"poll {name}")
     scheduler.add_job(_safe(app.deliver), "interval", seconds=DRAIN_EVERY.total_seconds(),
                       next_run_time=now, id="outbox", name="deliver alerts")
