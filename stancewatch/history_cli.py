@@ -254,8 +254,13 @@ def _who(s: StatementInfo) -> str:
 
 
 def counts_line(d: StatementDetail) -> str:
-    """Stated and named kept apart: "54 stated, 6 named (partial list)"."""
-    stated = "no number stated" if d.statement.stated_count is None else f"{d.statement.stated_count} stated"
+    """Stated and named kept apart: "54 stated (Belarus included), 6 named (partial list)".
+
+    A stated count always includes the delivering state: "Canada and 49 others" is read as 50,
+    as UN records count a group statement's backers."""
+    s = d.statement
+    lead = f" ({name_of(s.lead)} included)" if s.lead else ""
+    stated = "no number stated" if s.stated_count is None else f"{s.stated_count} stated{lead}"
     listed = "complete list" if d.statement.list_complete else "partial list"
     withdrawn = f", {len(d.withdrawn)} withdrawn" if d.withdrawn else ""
     return f"{stated}, {d.named_count} named{withdrawn} ({listed})"

@@ -103,7 +103,7 @@ def test_statement_shows_stated_and_named_apart_and_where_sources_disagree(loade
     text = loaded.run("statement", "2021-hrc47-can")
     assert text.code == 0, text.err
     assert text.out.startswith("Critical joint statement on Xinjiang: Canada for 44 countries\n")
-    assert "44 stated, 34 named (partial list)" in text.out
+    assert "44 stated (Canada included), 34 named (partial list)" in text.out
     assert "Sources disagree:" in text.out and "stated count: 44 (baseline" in text.out and "-> 44 kept" in text.out
     detail = loaded.run("statement", str(canada.id), "--json").json()
     (conflict,) = detail["conflicts"]
