@@ -106,7 +106,7 @@ def _observe(
         )
         _fill_in(statement=statement, ext=ext, facts=facts, update=update)
     _add_observation(session=session, saved=saved, statement=statement, ext=ext)
-    _settle_count(session=session, statement=statement, update=update)
+    _settle_facts(session=session, statement=statement, update=update)
     _add_signatures(session=session, saved=saved, update=update, ext=ext)
     session.add(statement)
     session.flush()
@@ -127,7 +127,7 @@ def _new_statement(*, session: Session, ext: ExtractedStatement, facts: Statemen
 
 def _fill_in(*, statement: Statement, ext: ExtractedStatement, facts: StatementFacts, update: StatementUpdate) -> None:
     """Take what the stored statement lacks; the stated count is settled after the observation
-    is stored (see _settle_count)."""
+    is stored (see _settle_facts)."""
     statement.lead = statement.lead or ext.lead
     statement.forum = statement.forum or facts.forum
     statement.session = statement.session or ext.session
@@ -139,15 +139,21 @@ def _fill_in(*, statement: Statement, ext: ExtractedStatement, facts: StatementF
     statement.updated_at = utcnow()
 
 
-def _settle_count(*, session: Session, statement: Statement, update: StatementUpdate) -> None:
-    """The stated count of the most believable source: the official list over a UN press release
-    over news; among equals a complete list, then the larger figure (lists grow, from 37 to 50;
-    a smaller figure from a source of the same rank is usually an older report). Every source's
-    own figure stays on its observation, so disagreements remain visible."""
+def _settle_facts(*, session: Session, statement: Statement, update: StatementUpdate) -> None:
+    """Settle the disputed facts on the most believable source: the official list over a UN
+    press release over news; among equals a complete list. For the stated count, then the
+    larger figure (lists grow, from 37 to 50; a smaller figure from a source of the same rank is
+    usually an older report); for lead, forum, session and date, then the latest report.
+    Every source's own values stay on its observation, so disagreements remain visible."""
     session.flush()
-    counted = session.exec(
-        select(Observation).where(Observation.statement_id == statement.id, Observation.stated_count != None)  # noqa: E711
-    ).all()
+    observations = session.exec(select(Observation).where(Observation.statement_id == statement.id)).all()
+    for name in ("lead", "forum", "session", "date"):
+        known = [o for o in observations if getattr(o, name) is not None]
+        if known:
+            best = max(known, key=lambda o: (o.authority, o.list_complete, o.observed_at, o.id or 0))
+            setattr(statement, name, getattr(best, name))
+    statement.year = year_of(statement.date, statement.session) or statement.year
+    counted = [o for o in observations if o.stated_count is not None]
     if not counted:
         return
     best = max(counted, key=lambda o: (o.authority, o.list_complete, o.stated_count))
