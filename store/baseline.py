@@ -161,7 +161,7 @@ def _apply_fields(*, statement: Statement, record: BaselineRecord) -> None:
 
 
 def _settle_count_and_list(*, session: Session, statement: Statement) -> None:
-    """Count and completeness by the pipeline's rule (store/statements.py _settle_count): the most
+    """Count and completeness by the pipeline's rule (store/statements.py _settle_facts): the most
     believed source's count, complete if any source's list is. Taking the record's values here
     instead would undo an official source's figure on every start, and call it an update."""
     session.flush()

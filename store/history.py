@@ -256,7 +256,7 @@ def conflicts_among(sources: tuple[SourceReport, ...]) -> tuple[Conflict, ...]:
         claims = tuple(s for s in sources if getattr(s, name) is not None)
         if name == "stated_count":
             # Among equals the larger figure, as the stored count is settled (store/statements.py
-            # _settle_count): lists grow, a smaller figure is usually older. Stable sort: then latest.
+            # _settle_facts): lists grow, a smaller figure is usually older. Stable sort: then latest.
             claims = tuple(sorted(claims, key=lambda s: (*rank(s.authority, s.list_complete), s.stated_count),
                                   reverse=True))
         if len({getattr(s, name) for s in claims}) > 1:
