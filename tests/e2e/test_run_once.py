@@ -158,3 +158,32 @@ def test_without_slack_alerts_are_printed_on_the_console(workdir, web):
     assert result.code == 0
     assert "United Kingdom for 23 countries" in result.out and "Belarus for 54 countries" in result.out
     assert workdir.run("run", "--once").out.strip() == ""
+
+
+def test_a_crash_mid_cycle_loses_nothing_and_sends_nothing_twice(workdir, web, slack):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    web.route("/feed.xml", rss((STORY[0], web.url("/world/xinjiang-un"), STORY[2]),
+                               ("Canada and 49 others rebuke China over Xinjiang", web.url("/canada"), "Third Committee")),
+              content_type="application/rss+xml", headers={"ETag": '"v1"'})
+    web.route("/world/xinjiang-un", ARTICLE, content_type="text/html; charset=utf-8")
+    web.route("/canada", (DATA / "canada-50-2022-cp1252.html").read_bytes(), content_type="text/html", hang=30)
+    workdir.configure(config({"World Desk": web.url("/feed.xml")}, slack).replace("total_timeout = 5", "total_timeout = 60")
+                      .replace("read_timeout = 3", "read_timeout = 60"))
+    process = subprocess.Popen([sys.executable, "-m", "stancewatch", "run", "--once"], cwd=workdir.path, env=workdir.env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not any(r.path == "/canada" for r in web.requests) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGKILL)  # mid-cycle: the first article is stored, the second mid-download
+    process.wait(10)
+    assert slack.messages == []
+    web.route("/canada", (DATA / "canada-50-2022-cp1252.html").read_bytes(), content_type="text/html")
+    assert workdir.run("run", "--once").code == 0
+    assert workdir.run("run", "--once").code == 0
+    texts = [m.text for m in slack.messages]
+    assert len(texts) == 4 and len(set(texts)) == 4
+    assert len([r for r in web.requests if r.path == "/world/xinjiang-un"]) == 1
