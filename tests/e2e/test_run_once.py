@@ -187,3 +187,27 @@ def test_a_crash_mid_cycle_loses_nothing_and_sends_nothing_twice(workdir, web, s
     texts = [m.text for m in slack.messages]
     assert len(texts) == 4 and len(set(texts)) == 4
     assert len([r for r in web.requests if r.path == "/world/xinjiang-un"]) == 1
+
+
+POSTGRES_URL = __import__("os").environ.get("STANCEWATCH_TEST_POSTGRES_URL")
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="CI starts PostgreSQL and sets STANCEWATCH_TEST_POSTGRES_URL")
+def test_the_same_cycle_runs_on_postgresql(workdir, web, slack):
+    from sqlalchemy import text
+
+    from store.engine import make_engine
+
+    engine = make_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    serve_story(web)
+    workdir.env["STANCEWATCH_DATABASE_URL"] = POSTGRES_URL
+    workdir.configure(config({"World Desk": web.url("/feed.xml")}, slack, baseline=True))
+    assert workdir.run("run", "--once").code == 0
+    assert workdir.run("run", "--once").code == 0
+    # With the shipped history the 2019 statements are known: nothing new to announce.
+    assert slack.messages == []
+    assert len(workdir.run("statements", "--json").json()) == 26
+    assert not (workdir.path / "stancewatch.db").exists()
