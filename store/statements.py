@@ -56,13 +56,22 @@ def signed_countries(*, session: Session, statement_id: int) -> dict[str, Signat
 
 
 def known_facts(*, session: Session, topic: str, stance: str) -> list[StatementFacts]:
+    """What identifies each stored statement of one camp; two queries, however many there are."""
     statements = session.exec(
         select(Statement).where(Statement.topic == topic, Statement.stance == stance)
     ).all()
+    names: dict[int, set[str]] = {s.id: set() for s in statements}
+    rows = session.exec(
+        select(Signature.statement_id, Signature.country)
+        .join(Statement, Signature.statement_id == Statement.id)
+        .where(Statement.topic == topic, Statement.stance == stance)
+    ).all()
+    for statement_id, country in rows:
+        names[statement_id].add(country)
     return [
         StatementFacts(
             id=s.id, lead=s.lead, forum=s.forum, year=s.year, date=s.date, stated_count=s.stated_count,
-            signatories=frozenset(signed_countries(session=session, statement_id=s.id)),
+            signatories=frozenset(names[s.id]),
         )
         for s in statements
     ]
