@@ -51,7 +51,8 @@ def history_import(config: ConfigOption = None, as_json: JsonOption = False) -> 
     from stancewatch.baseline import BaselineError, load_baseline
     from store.baseline import import_baseline
 
-    application = open_app_or_fail(settings_from(config))
+    # Opened without the start-up import, so that this command's own count says what it did.
+    application = open_app_or_fail(dataclasses.replace(settings_from(config), history_baseline=False))
     try:
         with transaction(application.engine) as session:
             result = import_baseline(session=session, records=load_baseline())
