@@ -36,6 +36,12 @@ _FIRST_PERSON = re.compile(
 # A UN meetings-coverage header: "SEVENTY-FOURTH SESSION, 29 OCTOBER 2019", or
 # "SEVENTY-NINTH SESSION, 24TH & 25TH MEETINGS (AM & PM)" with the date on the next line.
 _MEETING_HEADER = re.compile(r"\bSESSION,\s+(?:(\d{1,2}\s+[A-Z]+\s+\d{4})|\d{1,3}(?:ST|ND|RD|TH)\b[^\n]{0,40}?\bMEETINGS?\b)")
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)[ \t]*$",
+    re.M,
+)
+_MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:concluded|began|continued|opened|resumed) its (?:general debate|\w+ session|debate|interactive dialogue)")
 _OBSERVERS = frozenset({"VAT", "PSE"})
 _SAME_BODY = re.compile(r"\bthe same (?:body|committee|council|forum|session|meeting)\b", re.I)
 _PUBLISHER_BEFORE = re.compile(r"\b(?:Permanent Mission|Mission|Embassy|Ministry of Foreign Affairs|Delegation|Government) of (?:the )?$")
@@ -107,8 +113,15 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         context_text = " ".join(text.sentences[i].text for i in c.context)
         # The statement's own sentences first: a page about Xinjiang can report one on Afghanistan.
-        topic = (topic_in(anchor_text) or _subject_state(c, assembly) or topic_in(context_text)
-                 or doc_topic or subject_slug(norm[:500]) or "xinjiang")
+        if _speaker_turn(c, text):
+            # A speaker's turn on a meetings-coverage page: its subject is its own paragraph's,
+            # never the page's ("Speaking for CARICOM, Jamaica said ..." under "Right to Food").
+            own = " ".join(text.sentences[i].text for i in c.context if text.sentences[i].block == text.sentences[c.anchors[0]].block)
+            topic = (topic_in(anchor_text) or topic_in(own) or _subject_state(c, assembly)
+                     or (doc_topic if _CHINA.search(own) else None) or _turn_subject(anchor_text) or "other")
+        else:
+            topic = (topic_in(anchor_text) or _subject_state(c, assembly) or topic_in(context_text)
+                     or doc_topic or subject_slug(norm[:500]) or "xinjiang")
         forum = forum_in(anchor_text)
         if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
             forum = forums.get(c.previous.index)
@@ -134,6 +147,29 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         statements.append(statement)
         changes.extend(_changes(c, statement, text))
     return Extraction(tuple(statements), tuple(changes))
+
+
+_SPEAKER_TURN = re.compile(
+    r"^(?:Also\s+)?Speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*(?:the\s+)?[^.;]{0,60}?\bsaid\b"
+    r"|^[^.;]{2,60}?,\s*speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*said\b",
+    re.I,
+)
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing)\b")
+_TURN_SUBJECT = re.compile(r"\b(?:in|on|about|regarding|concerning)\s+(?:the\s+)?(?P<s>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+
+
+def _speaker_turn(c: Cluster, text: Text) -> bool:
+    """Is the statement one speaker's reported turn ('Speaking on behalf of ..., X said that ...')?"""
+    return bool(c.anchors) and _SPEAKER_TURN.search(text.sentences[c.anchors[0]].text) is not None
+
+
+def _turn_subject(sentence: str) -> str | None:
+    for match in _TURN_SUBJECT.finditer(sentence):
+        words = match.group("s")
+        if words.split()[0].lower() in {"behalf", "council", "committee", "assembly", "group"}:
+            continue
+        return re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_") or None
+    return None
 
 
 _SUBJECT_BEFORE = re.compile(r"\b(?:in|on|over|about|regarding|concerning|situation in|people of)\s+(?:the\s+)?$", re.I)
@@ -174,7 +210,13 @@ def _meeting_date(norm: str) -> dt.date | None:
     """The day of the meeting a UN press release covers: every statement in it was made then."""
     header = _MEETING_HEADER.search(norm[:2000])
     if header is None:
-        return None
+        # UN Geneva style: a date field or meta line of its own ("17 June 2026") above a report
+        # of what the Council did "this afternoon".
+        line = _DATE_LINE.search(norm[:1500])
+        if line is None or not _MEETING_CUE.search(norm[:4000]):
+            return None
+        found = dates_in(line.group("date"), None)
+        return next((date for _, date, has_year in found if date is not None and has_year), None)
     found = dates_in(header.group(1) or norm[header.end():header.end() + 200], None)
     return next((date for _, date, has_year in found if date is not None and has_year), None)
 

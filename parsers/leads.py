@@ -33,6 +33,12 @@ _BEFORE_BY = re.compile(
     r"\s+(?:[\w'-]+\s+){0,8}?by\s+(?:the\s+)?(?:representative\s+of\s+(?:the\s+)?|ambassador\s+of\s+(?:the\s+)?|delegation\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+# "Speaking on behalf of a group of 76 countries, Venezuela said": the speaker named after the clause.
+_SPEAKING_FOR_BEFORE = re.compile(
+    r"(?:^|[.;]\s*)(?:Speaking|Also speaking|Delivering a (?:joint )?statement)\s+(?:for|on behalf of)\s+[^.;]{3,120}?,\s*"
+    r"(?:the\s+)?(?:(?:representative|ambassador|delegate|delegation)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
 _AFTER_ROLE_VERB = re.compile(
     rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made)\b", re.I
@@ -73,6 +79,8 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 
 def _is_strong(m: Mention, before: str, after: str) -> bool:
     if _BEFORE_OF.search(before) or _MY_OWN.search(before):
+        return True
+    if m.kind != "demonym" and _SPEAKING_FOR_BEFORE.search(before) and re.match(r"^,?\s+(?:said|stated|told|noted|expressed|urged|called|stressed|underlined)\b", after):
         return True
     by = _BEFORE_BY.search(before)
     if by is not None and not _BACKED_BY.search(by.group()):

@@ -33,6 +33,7 @@ _COMPLETE_BEFORE = re.compile(
     r"(?:\bthe (?:signatories|signers|co-signatories|signatory states) (?:were|are)|"
     r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations)(?: \w+)?|"
     r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
+    r"\bon behalf of (?:a|the) (?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
     r"\b(?:foreign )?ministers of|\bgovernments of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
