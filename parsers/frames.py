@@ -39,6 +39,11 @@ _RESOLUTION_ACT = re.compile(
     r"(?:\w+\s+){0,2}?(?:presented|introduced|tabled|sponsored|co-sponsored|submitted|adopted)\b",
     re.I,
 )
+_NO_STATEMENT = re.compile(
+    r"^(?:(?:But|However|Yet|And),?\s+)?(?:No|Not a single|Not one)\s+(?:other\s+)?(?:country|state|government|delegation|group|member)s?\b[^.;]{0,40}?"
+    r"\b(?:delivered|read|made|presented|issued|signed|co-signed|offered|tabled)\b",
+    re.I,
+)
 _COMPARISON = re.compile(r"\b(?:up from|down from|compared (?:with|to)|rose from|grew from|more than the|from)\s+(?:the\s+)?$", re.I)
 _MAYBE_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
 _COMPARISON_HINT = re.compile(r"\b(?:last year|a year (?:earlier|ago)|previous year)\b", re.I)
@@ -78,8 +83,15 @@ class Frame:
     numbers: tuple[int, ...] = ()  # other numbers in the sentence (what a comparison refers to)
 
 
+def no_statement(text: str) -> bool:
+    """'No country delivered a counter-statement on behalf of China': names a statement not made."""
+    return _NO_STATEMENT.search(text) is not None
+
+
 def sentence_frames(text: str, mentions: list[Mention], year_context: int | None, doc_year: int | None) -> list[Frame]:
     """The frames one sentence yields, left to right."""
+    if _NO_STATEMENT.search(text):
+        return []  # "No country delivered a counter-statement ...": a statement that was not made
     vocab = _VOCAB.search(text) is not None
     eligible = vocab or _COLLECTIVE.search(text) is not None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text) or _RESOLUTION_ACT.search(text):

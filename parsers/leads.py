@@ -53,7 +53,11 @@ _AFTER_VERB = re.compile(
 )
 _AND_OTHERS = re.compile(r"^\s+and\s+(?:\S+\s+){1,2}?(?:(?:other|more|further)\s+(?:countries|states|nations)|others\b)", re.I)
 # "The statement was backed among others by Türkiye": "by" names a backer, not the deliverer.
-_BACKED_BY = re.compile(r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored|co-sponsored|welcomed|criticised|criticized|rejected|condemned)\b", re.I)
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored|co-sponsored|welcomed|criticised|criticized|rejected|condemned|"
+    r"circulated|distributed|drafted|prepared|promoted|pushed|lobbied)\b",
+    re.I,
+)
 _PERM_REP = re.compile(r"^\s+(?:Permanent Representative|Ambassador|Mission)\b")
 _WEAK_AFTER = re.compile(
     r"^(?:'s?|')?\s*(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"

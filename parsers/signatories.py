@@ -25,6 +25,8 @@ _PARTIAL_BEFORE = re.compile(
     r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored)\s+(?:\w+\s+){0,3}?by|"
     r"\b(?:signatories|signers|backers|supporters|co-signatories)\s+(?:we can confirm |that we know of )?(?:were|are|included|include)|"
     r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
+    r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:backing|supporting|signing|joining|behind) (?:it|them|the (?:joint )?(?:statement|text|letter))? ?(?:were|are|was|is)|"
+    r"\b(?:its|their) (?:backers|supporters|signatories|co-signatories|signers) (?:included|include|were|are)|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
@@ -54,6 +56,7 @@ _SIGNED_AFTER = re.compile(
 )
 _NEGATIVE_AFTER = re.compile(
     r"^[\s,]*(?:[^.;]{0,80}?,\s*)?(?:(?:were|was|are|is|have|has|had)\s+)?(?:stayed off|stay off|missing|absent|did not|didn't|declined|refused|abstained|voted|"
+    r"spoke (?:individually|separately|on (?:their|its) own|in (?:their|its) (?:own |national )+(?:name|capacity|capacities))|"
     r"not\s+(?:on|among|sign|join)|never)",
     re.I,
 )

@@ -43,6 +43,8 @@ def is_reply(text: str) -> bool:
 
 
 def stance_from(score: int, lead: str | None) -> Stance:
+    if lead == "CHN":
+        return Stance.SUPPORTIVE  # China is the criticised state: a statement it delivers defends it
     if score > 0:
         return Stance.CRITICAL
     if score < 0:

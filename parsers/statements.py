@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from parsers.frames import Frame, next_year_context, sentence_frames
+from parsers.frames import Frame, next_year_context, no_statement, sentence_frames
 from parsers.leads import Mention
 from parsers.signatories import ListHit, classify, is_bare_list
 from parsers.stance import is_reply, stance_score
@@ -129,7 +129,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             current = _focus(placed)
         elif current is not None and _mentions_statement(sentence.text):
             current.context.append(i)
-        hits = classify(sentence.text, ms)
+        hits = [] if no_statement(sentence.text) else classify(sentence.text, ms)
         if not hits and is_bare_list(sentence.text, ms):
             names = [m for m in ms if m.kind == "name"]
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
