@@ -56,6 +56,12 @@ _PRIOR_CUE = re.compile(
     r"original (?:batch|list|signatories)|earlier version|misstated)\b[^.;]{0,140}$",
     re.I,
 )
+# "Five countries signed for the first time: ...": newcomers to a statement, not its size.
+_FIRST_TIMERS = re.compile(
+    r"\s*(?:,\s*)?(?:(?:have|had|has)\s+)?(?:signed|joined|signed on|came on board|were added)\s+(?:(?:this|the)\s+(?:year'?s?\s+)?(?:text|statement|letter)\s+)?for the first time"
+    r"|\s+(?:were|are)\s+(?:new|newcomers|first-time signatories)\b",
+    re.I,
+)
 # "Thirteen more countries", "13 further states": an increment, not the size of a statement.
 _INCREMENT = re.compile(r"^\s*(?:more|further|additional|new|other)\b", re.I)
 
@@ -95,6 +101,23 @@ def _growth(sentence: str) -> list[CountPhrase]:
     return out
 
 
+# "down from 71 for the text Pakistan read in 2030": the size of another (earlier) statement.
+_FROM_FOR_TEXT = re.compile(
+    rf"\b(?:up|down|rose|fell|dropped|grew|shrank)\s+from\s+(?P<n>{NUMBER})\s+(?:for|on|behind|in)\s+(?:the|a|last year's|that year's)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?(?:text|statement|letter|counter-statement)\b",
+    re.I,
+)
+
+
+def _from_for_text(sentence: str) -> list[CountPhrase]:
+    out = []
+    for match in _FROM_FOR_TEXT.finditer(sentence):
+        n = parse_number(match.group("n"))
+        if n is not None:
+            out.append(CountPhrase(n, match.start("n"), match.end(), "plain"))
+    return out
+
+
 _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
     _phrases(_NUMBER_TO, "growth"),
@@ -103,6 +126,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _phrases(_ADJECTIVAL, "adjectival"),
     _phrases(_GROUP_OF, "plain"),
     _phrases(_LAST_YEAR, "comparison"),
+    _from_for_text,
     _phrases(_BEHALF_BARE, "plain"),
     _phrases(_SPOKE_FOR, "for"),
     _phrases(_PLAIN, "plain"),
@@ -122,6 +146,8 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
             if any(phrase.start < t.end and t.start < phrase.end for t in taken):
                 continue
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):
+                phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
+            elif phrase.kind == "plain" and _FIRST_TIMERS.match(sentence, phrase.end):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
             elif phrase.kind in ("plain", "for") and _PRIOR_CUE.search(sentence[max(0, phrase.start - 150):phrase.start]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")

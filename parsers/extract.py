@@ -250,6 +250,8 @@ def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], d
         for offset, date, _ in dates_in(sentence, year):
             if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
                 return date
+    if event_date is not None and any(_SAME_DAY.match(text.sentences[f.sentence].text) for f in c.frames):
+        return event_date  # "Later that day, Belarus read ...": the day just stated
     for frame in c.frames:
         if not shifted:
             relative = relative_day(_without_reporting(text.sentences[frame.sentence].text), doc_date)
@@ -268,6 +270,7 @@ def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], d
     return None
 
 
+_SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same day|on the same day|earlier that day|that (?:afternoon|evening|morning))\b", re.I)
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")

@@ -27,6 +27,7 @@ _PARTIAL_BEFORE = re.compile(
     r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:backing|supporting|signing|joining|behind) (?:it|them|the (?:joint )?(?:statement|text|letter))? ?(?:were|are|was|is)|"
     r"\b(?:its|their) (?:backers|supporters|signatories|co-signatories|signers) (?:included|include|were|are)|"
+    r"\b(?:signed|joined|signing|joining) (?:\w+ ){0,3}?for the first time|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
@@ -51,7 +52,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
-    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it)\b)",
+    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both)\b)",
     re.I,
 )
 _NEGATIVE_AFTER = re.compile(

@@ -62,6 +62,8 @@ _LINE_FILLER = re.compile(
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
+_BOTH = re.compile(r"^[\s,]*(?:(?:have|had|has)\s+)?(?:all\s+)?(?:signed|backed|joined|co-signed|endorsed)\s+both\s+(?:texts|statements|letters)\b", re.I)
+_FIRST_TIME = re.compile(r"\bfor the first time\b", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
@@ -135,6 +137,13 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = _attribute(hit, placed, current)
+            after = sentence.text[hit.end:hit.end + 40]
+            if not placed and _BOTH.match(after) and len(clusters) >= 2:
+                # "Japan and Ukraine signed both texts": the two statements just discussed.
+                _add_list(clusters[-2], hit, i)
+            elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None:
+                # "Five countries signed for the first time: ...": names on this year's statement.
+                target = next((c for c in clusters if c.year in (None, doc_year)), target)
             if target is not None:
                 _add_list(target, hit, i)
             else:
