@@ -39,6 +39,11 @@ _SPEAKING_FOR_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:representative|ambassador|delegate|delegation)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+_SAID = re.compile(r"^,?\s+(?:said|stated|told|noted|expressed|urged|called|stressed|underlined)\b", re.I)
+# "the Czech ambassador said": a demonym names the speaker only with a role word.
+_ROLE_SAID = re.compile(rf"^\s+{_ROLE}\b[^.;]{{0,40}}?\b(?:said|stated|told|noted|expressed|urged|called|stressed)\b", re.I)
+# "a national statement by Canada on Xinjiang": one country's own statement, not a joint one's lead.
+_OWN_STATEMENT_BY = re.compile(r"\b(?:national|own|individual|separate national|unilateral)\s+(?:statement|remarks|intervention)\s+(?:[\w'-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
 _AFTER_ROLE_VERB = re.compile(
     rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made)\b", re.I
@@ -84,10 +89,10 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 def _is_strong(m: Mention, before: str, after: str) -> bool:
     if _BEFORE_OF.search(before) or _MY_OWN.search(before):
         return True
-    if m.kind != "demonym" and _SPEAKING_FOR_BEFORE.search(before) and re.match(r"^,?\s+(?:said|stated|told|noted|expressed|urged|called|stressed|underlined)\b", after):
+    if _SPEAKING_FOR_BEFORE.search(before) and (_SAID.match(after) if m.kind != "demonym" else _ROLE_SAID.match(after)):
         return True
     by = _BEFORE_BY.search(before)
-    if by is not None and not _BACKED_BY.search(by.group()):
+    if by is not None and not _BACKED_BY.search(by.group()) and not _OWN_STATEMENT_BY.search(before):
         return True
     if _AFTER_LED.match(after) or _AFTER_ROLE_VERB.match(after):
         return True
