@@ -129,6 +129,8 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
             forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
         forums[c.index] = forum
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
+        if shifted and event_date is not None and any(_SAME_DAY.match(text.sentences[f.sentence].text) for f in c.frames):
+            shifted = False  # "Later that day, ...": the main event's day, whatever year a heading set
         date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date, doc_year)
         # The document's session is this statement's unless it is dated apart from the main event.
         apart = date is not None and event_date is not None and date != event_date
