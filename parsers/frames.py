@@ -28,7 +28,7 @@ _COLLECTIVE = re.compile(
 )
 _JOINT = re.compile(
     r"\b(?:joint|on behalf of|group|signed|signator\w+|co-sign\w*|backed|backers|counter-?statement|counter-?letter|"
-    r"rival|spoke for|speaking for)\b|-led\b",
+    r"rival|spoke for|speaking for|withdr(?:ew|awn) (?:its (?:name|signature) )?from)\b|-led\b",
     re.I,
 )
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)

@@ -65,7 +65,7 @@ _BACKED_BY = re.compile(
 )
 _PERM_REP = re.compile(r"^\s+(?:Permanent Representative|Ambassador|Mission)\b")
 _WEAK_AFTER = re.compile(
-    r"^(?:'s?|')?\s*(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
+    r"^(?:'s?|')?\s*(?:(?:19|20)\d\d\s+)?(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
     r"joint statement|rival statement|counter-letter)\b",
     re.I,
 )

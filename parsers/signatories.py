@@ -63,7 +63,8 @@ _NEGATIVE_AFTER = re.compile(
 )
 _WITHDREW_AFTER = re.compile(
     r"^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
-    r"(?:name|names|signature|signatures|support)",
+    r"(?:name|names|signature|signatures|support)"
+    r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b",
     re.I,
 )
 _JOINED_AFTER = re.compile(
@@ -149,7 +150,8 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
             previous_role = None
             continue
         previous_role = role
-        backward = _SIGNED_AFTER.match(after) is not None
+        # "Ukraine withdrew its name from a Canadian-led statement": the statement follows the cue.
+        backward = _SIGNED_AFTER.match(after) is not None or _WITHDREW_AFTER.match(after) is not None
         hits.append(ListHit([m.code for m in run], run, role, complete, start, end, cue_end=end + len(after), backward=backward))
     return hits
 

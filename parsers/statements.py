@@ -137,6 +137,9 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = _attribute(hit, placed, current)
+            if not placed and target is not None and target.lead and target.lead not in hit.codes and hit.role == "signed":
+                # "Its signatories included Norway, ...": a list naming another statement's lead is that one's.
+                target = next((c for c in reversed(clusters) if c.lead and c.lead in hit.codes), target)
             after = sentence.text[hit.end:hit.end + 40]
             if not placed and _BOTH.match(after) and len(clusters) >= 2:
                 # "Japan and Ukraine signed both texts": the two statements just discussed.
