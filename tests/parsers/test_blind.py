@@ -16,27 +16,32 @@ import pytest
 import parsers
 from tests.support.extraction_score import score
 
-BLIND = Path(__file__).resolve().parent.parent / "data" / "blind"
+DATA = Path(__file__).resolve().parent.parent / "data"
 TARGET = 0.95
 
 
-def _gold() -> dict[str, dict]:
-    rows = [json.loads(line) for line in (BLIND / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+def _gold(folder: Path) -> dict[str, dict]:
+    rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     return {Path(r["file"]).name: r for r in rows}
 
 
-def _predict(names: list[str]) -> dict[str, dict]:
+def _predict(folder: Path, names: list[str]) -> dict[str, dict]:
     out = {}
     for name in names:
-        document = parsers.decode_document((BLIND / "docs" / name).read_bytes())
+        document = parsers.decode_document((folder / "docs" / name).read_bytes())
         out[name] = parsers.extract(document).to_json()
     return out
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "measured on the blind set: statement F1 0.829 (P 0.739, R 0.944), signatory F1 0.732 "
-    "(P 0.909, R 0.612), negative FP rate 0.5; target 0.95 for both"))
-def test_blind_extraction_meets_target():
-    gold = _gold()
-    figures = score(_predict(sorted(gold)), gold)
+# Each set was blind when written; once the extractor was tuned against it, it became a
+# regression test and the next set took over the honest measurement (see each folder's README).
+@pytest.mark.parametrize("folder", [
+    "blind",  # measured blind: statement F1 0.829, signatory F1 0.732; 1.0 after tuning on it
+    pytest.param("blind2", marks=pytest.mark.xfail(strict=False, reason=(
+        "measured blind: statement F1 0.857 (P 0.808, R 0.913), signatory F1 0.822 (P 0.892, R 0.762); "
+        "target 0.95 for both"))),
+])
+def test_blind_extraction_meets_target(folder):
+    gold = _gold(DATA / folder)
+    figures = score(_predict(DATA / folder, sorted(gold)), gold)
     assert figures["statement_f1"] >= TARGET and figures["signatory_f1"] >= TARGET, figures
