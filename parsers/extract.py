@@ -11,7 +11,7 @@ from parsers.forums import forum_in, outside_un, session_in
 from parsers.leads import Mention
 from parsers.markup import looks_like_html, main_text
 from parsers.statements import Assembly, Cluster, assemble, cluster_is_reply, cluster_score
-from parsers.stance import opposite, stance_from
+from parsers.stance import opposite, stance_from, stance_score
 from parsers.text import Text
 from parsers.topics import subject_slug, topic_in
 from parsers.types import (
@@ -70,7 +70,29 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     doc_date = dateline(text.norm) or reference_date
     doc_year = doc_date.year if doc_date else _dateline_year(text.norm)
     assembly = assemble(text, mentions, doc_year, gate)
-    return _build(assembly, doc_date, doc_year)
+    title_publisher = _title_publisher(document, states) if is_html else None
+    return _build(assembly, doc_date, doc_year, title_publisher)
+
+
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title", re.I | re.S)
+_TITLE_PUBLISHER = re.compile(r"\b(?:Permanent Mission|Mission|Embassy|Ministry|Delegation)\b", re.I)
+
+
+def _title_publisher(document: str, states: frozenset[str] | set[str]) -> str | None:
+    """'Joint Statement ... | New Zealand Permanent Mission, Geneva': the page's publisher named
+    only in its <title> (the site header is dropped with the navigation)."""
+    from parsers.countries import find_countries
+
+    match = _TITLE.search(document[:20000])
+    if match is None:
+        return None
+    for part in re.split(r"\s+[|·–—-]\s+", match.group(1)):
+        if not _TITLE_PUBLISHER.search(part):
+            continue
+        codes = {m.code for m in find_countries(part) if m.code in states and m.kind == "name"}
+        if len(codes) == 1:
+            return codes.pop()
+    return None
 
 
 def _reportable(c: Cluster) -> bool:
@@ -90,7 +112,8 @@ def _dateline_year(norm: str) -> int | None:
     return int(match.group("year")) if match else None
 
 
-def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = None) -> Extraction:
+def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = None,
+           title_publisher: str | None = None) -> Extraction:
     text = assembly.text
     clusters = [c for c in assembly.clusters if _reportable(c)]
     norm = text.norm
@@ -101,7 +124,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
     first_person = _FIRST_PERSON.search(norm) is not None
     stances: dict[int, Stance] = {}
     forums: dict[int, Forum | None] = {}
-    publisher = _publisher(norm, assembly)
+    publisher = _publisher(norm, assembly) or title_publisher
     statements: list[ExtractedStatement] = []
     changes: list[ExtractedChange] = []
     event_date: dt.date | None = None
@@ -109,6 +132,8 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         if c.lead is None and first_person and publisher and c is clusters[0]:
             c.lead = publisher
         stance = _stance(c, assembly, stances)
+        if stance is Stance.UNKNOWN and first_person and c is clusters[0]:
+            stance = _body_stance(c, assembly, clusters)
         stances[c.index] = stance
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         context_text = " ".join(text.sentences[i].text for i in c.context)
@@ -231,6 +256,19 @@ def _publisher(norm: str, assembly: Assembly) -> str | None:
             if _PUBLISHER_BEFORE.search(sentence[max(0, m.start - 40):m.start]) or _PUBLISHER_AFTER.match(sentence[m.end:m.end + 30]):
                 return m.code
     return None
+
+
+def _body_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Stance:
+    """A first-person statement page ('I deliver this statement on behalf of ...'): the text
+    delivered after the opening is the statement's own words, up to the next statement named."""
+    if not c.anchors:
+        return Stance.UNKNOWN
+    start = c.anchors[0]
+    stop = min((o.anchors[0] for o in clusters if o is not c and o.anchors and o.anchors[0] > start),
+               default=len(assembly.text.sentences))
+    stop = min(stop, start + 15)
+    score = sum(stance_score(assembly.text.sentences[i].text) for i in range(start + 1, stop))
+    return stance_from(score, c.lead)
 
 
 def _stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Stance:
