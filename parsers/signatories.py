@@ -41,6 +41,8 @@ _COMPLETE_BEFORE = re.compile(
     r"[\s,:]*(?:the\s+)?$",
     re.I,
 )
+# "Among the signatories were ...": some of them, whatever word names the signers.
+_AMONG_BEFORE = re.compile(r"\bamong (?:the )?(?:\w+ )?(?:signatories|signers|co-signatories|signatory states)\s+(?:were|are)?[\s,:]*(?:the\s+)?$", re.I)
 _JOINED_BEFORE = re.compile(
     r"(?:\bhave since joined (?:are|were)|\bsince joined (?:are|were)|\blater joined (?:were|are)|"
     r"\bnew signatories (?:were|are|include)|\blate joiners? (?:were|are)|\badded (?:later|since) (?:were|are))"
@@ -167,7 +169,7 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return (previous_role, False) if previous_role else (None, False)
     if _NEGATIVE_AFTER.match(after) and not _SIGNED_AFTER.match(after):
         return None, False
-    if _COMPLETE_BEFORE.search(before):
+    if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):
         return "signed", True
     if _PARTIAL_BEFORE.search(before) or _SIGNED_AFTER.match(after):
         return "signed", False

@@ -174,7 +174,7 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
     mate_frame, mate = placed[-1]
     if frame.lead is None or frame.count is not None or frame.vague_floor is not None or not frame.lead_strong:
         return new
-    if mate.lead is not None or mate.count is None or mate_frame.position > frame.position:
+    if mate.lead is not None or (mate.count is None and mate.vague_floor is None) or mate_frame.position > frame.position:
         return new
     if _TURN_BETWEEN.search(sentence, mate_frame.position, frame.position):
         return new
