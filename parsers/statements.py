@@ -127,6 +127,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                 _adopt(cluster, pending, i, compared, keep_back_references=len(frames) > 1)
             placed.append((frame, cluster))
             positions.setdefault(i, []).append((frame.position, cluster.index))
+        earlier_focus = current
         if placed:
             current = _focus(placed)
         elif current is not None and _mentions_statement(sentence.text):
@@ -137,6 +138,10 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = _attribute(hit, placed, current)
+            if target is not None and earlier_focus is not None and target is not earlier_focus and _list_before_turn(hit, placed, sentence.text):
+                # "A and B were among the signatories, while Cuba answered for 71": the list closes
+                # the statement already under discussion; the clause after the turn opens another.
+                target = earlier_focus
             if not placed and target is not None and target.lead and target.lead not in hit.codes and hit.role == "signed":
                 # "Its signatories included Norway, ...": a list naming another statement's lead is that one's.
                 target = next((c for c in reversed(clusters) if c.lead and c.lead in hit.codes), target)
@@ -180,6 +185,15 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
         return new
     clusters.remove(new)
     return _merge(mate, frame)
+
+
+def _list_before_turn(hit: ListHit, placed: list[tuple[Frame, Cluster]], sentence: str) -> bool:
+    if not hit.backward or hit.role != "signed":
+        return False
+    first = min(frame.position for frame, _ in placed)
+    if first <= hit.end:
+        return False
+    return _TURN_BETWEEN.search(sentence, hit.end, first) is not None
 
 
 def _focus(placed: list[tuple[Frame, Cluster]]) -> Cluster:
