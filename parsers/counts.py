@@ -133,6 +133,10 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
 )
 
 
+# "the gap between the two camps, now 32 countries": a difference between counts, no statement's size.
+_DIFFERENCE = re.compile(r"\b(?:gap|difference|margin|lead)\b(?: between [^.;,]{0,40})?[\s,]*(?:(?:is|was|now|of|stood at|stands at|grew to|narrowed to|widened to)\s+)*$", re.I)
+
+
 def group_phrase(sentence: str) -> re.Match[str] | None:
     """'on behalf of a group of countries': a joint statement that states no number."""
     return _GROUP_PHRASE.search(sentence)
@@ -144,6 +148,8 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
     for recognise in _RECOGNISERS:
         for phrase in recognise(sentence):
             if any(phrase.start < t.end and t.start < phrase.end for t in taken):
+                continue
+            if _DIFFERENCE.search(sentence[max(0, phrase.start - 80):phrase.start]):
                 continue
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")

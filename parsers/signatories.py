@@ -63,6 +63,12 @@ _NEGATIVE_AFTER = re.compile(
     r"not\s+(?:on|among|sign|join)|never)",
     re.I,
 )
+# "Saudi Arabia, which had backed similar texts in earlier years, was not on the list": an aside
+# about the past, then the sentence's own verdict.
+_ASIDE_THEN_NEGATIVE = re.compile(
+    r"^\s*,\s*(?:which|who)\b(?=[^.;,]{0,100}?\b(?:similar|such|earlier years|previous years|past years|in the past|before)\b)[^.;]{0,100}?,\s*(?:(?:was|were|is|are|has|have|had)\s+)?(?:not\s+(?:on|among)|missing|absent|stayed off|declined|refused|did not|didn't)",
+    re.I,
+)
 _WITHDREW_AFTER = re.compile(
     r"^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
@@ -167,7 +173,7 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return ("signed", False) if _APART_NO.match(after) else (None, False)
     if re.search(r"\bas (?:do|did|does|have|has)\s+(?:the\s+)?$", before, re.I):
         return (previous_role, False) if previous_role else (None, False)
-    if _NEGATIVE_AFTER.match(after) and not _SIGNED_AFTER.match(after):
+    if _NEGATIVE_AFTER.match(after) and (not _SIGNED_AFTER.match(after) or _ASIDE_THEN_NEGATIVE.match(after)):
         return None, False
     if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):
         return "signed", True

@@ -7,7 +7,7 @@ from parsers.types import Stance
 
 _CRITICAL = re.compile(
     r"\b(?:concern(?:s|ed)?|alarm(?:ed)?|worried|troubled|(?:urg|ask)(?:e|ed|es|s|ing)? (?:China|Beijing)|call(?:ed|s|ing)? on (?:China|Beijing|the Chinese)|"
-    r"rebuke[sd]?|criticis\w*|criticiz\w*|condemn\w*|accus\w*|abuses|violations|mass detention|arbitrar\w+ detain\w*|"
+    r"rebuke[sd]?|criticis\w*|criticiz\w*|condemn\w*|(?<!rejected )(?<!unfounded )(?<!groundless )(?<!baseless )(?<!false )accus\w*|abuses|violations|mass detention|arbitrar\w+ detain\w*|"
     r"statement of concern|crimes against humanity|unfettered access|meaningful access|press(?:es|ed)? (?:China|Beijing)|"
     r"pressure on Beijing|repression|detention|camps|smear)\b",
     re.I,
