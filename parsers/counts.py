@@ -118,8 +118,16 @@ def _from_for_text(sentence: str) -> list[CountPhrase]:
     return out
 
 
+# "the statement now has 47 backers", "the list now stands at 52": the current size of one that grew.
+_NOW_HAS = re.compile(
+    rf"\b(?:now|currently)\s+(?:has|have|carries|bears|counts|numbers|totals|stands at|lists)\s+(?:(?:some|a total of)\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))",
+    re.I,
+)
+
+
 _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
+    _phrases(_NOW_HAS, "growth"),
     _phrases(_NUMBER_TO, "growth"),
     _phrases(_FOLLOWING, "following"),
     _phrases(_AND_OTHERS, "and_others"),

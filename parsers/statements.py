@@ -273,6 +273,10 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used:
             if frame.sentence not in current.context:
                 current.context.append(frame.sentence)
         return current
+    if (frame.count_kind == "growth" and frame.lead is None and current is not None and current.count is not None
+            and frame.count is not None and frame.count > current.count and not frame.year):
+        # "... the statement now has 47 backers": the statement under discussion, grown.
+        return _merge(current, frame)
     for cluster in reversed(clusters):
         if not _compatible(cluster, frame, doc_year):
             continue
