@@ -18,7 +18,7 @@ from parsers.numbers import parse_number
 _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
-    r"replied|reply|responded|answered|joint|-led|led by)\b",
+    r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented)\b",
     re.I,
 )
 _COLLECTIVE = re.compile(
@@ -28,7 +28,7 @@ _COLLECTIVE = re.compile(
 )
 _JOINT = re.compile(
     r"\b(?:joint|on behalf of|group|signed|signator\w+|co-sign\w*|backed|backers|counter-?statement|counter-?letter|"
-    r"rival|spoke for|speaking for|withdr(?:ew|awn) (?:its (?:name|signature) )?from)\b|-led\b",
+    r"rival|spoke for|speaking for|withdr(?:ew|awn) (?:its (?:name|signature) )?from)\b|-(?:led|read|delivered|presented)\b",
     re.I,
 )
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
@@ -214,9 +214,14 @@ def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadH
     return None if best is None else best[1]
 
 
+_COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|against)\s+$", re.I)
+
+
 def _year_near(text: str, position: int, year_context: int | None, doc_year: int | None) -> int | None:
     best: tuple[int, int] | None = None
     for match in _LOCAL_YEAR.finditer(text):
+        if _COMPARED_YEAR.search(text[max(0, match.start() - 20):match.start()]):
+            continue  # "three more than this year": the year compared with, not the statement's
         if match.group("year"):
             year = int(match.group("year"))
         elif doc_year is None:

@@ -48,7 +48,8 @@ _MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
 _AFTER_ROLE_VERB = re.compile(
     rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made)\b", re.I
 )
-_AFTER_LED = re.compile(r"^-?(?:led|drafted|sponsored)\b", re.I)
+# "a German-led group", "a German-read statement", "the Dutch-delivered text".
+_AFTER_LED = re.compile(r"^(?:-?(?:led|drafted|sponsored)|-(?:read|delivered|presented|coordinated|authored|penned))\b", re.I)
 _AFTER_VERB = re.compile(
     r"^(?:'s\s+(?:delegation|mission|representative|ambassador)\s+)?,?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
