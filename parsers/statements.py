@@ -138,7 +138,11 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = _attribute(hit, placed, current)
-            if target is not None and earlier_focus is not None and target is not earlier_focus and _list_before_turn(hit, placed, sentence.text):
+            dated = _signed_in_year(hit, sentence.text, clusters) if not placed else None
+            if dated is not None:
+                # "Paraguay and Fiji, which had signed in 2031, did not sign this year": that year's text.
+                target = dated
+            elif target is not None and earlier_focus is not None and target is not earlier_focus and _list_before_turn(hit, placed, sentence.text):
                 # "A and B were among the signatories, while Cuba answered for 71": the list closes
                 # the statement already under discussion; the clause after the turn opens another.
                 target = earlier_focus
@@ -185,6 +189,20 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
         return new
     clusters.remove(new)
     return _merge(mate, frame)
+
+
+_SIGNED_IN_YEAR = re.compile(r"\s*,?\s*(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _signed_in_year(hit: ListHit, sentence: str, clusters: list[Cluster]) -> Cluster | None:
+    if hit.role != "signed":
+        return None
+    match = _SIGNED_IN_YEAR.match(sentence, hit.end)
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    same = [c for c in clusters if c.year == year]
+    return same[0] if len(same) == 1 else None
 
 
 def _list_before_turn(hit: ListHit, placed: list[tuple[Frame, Cluster]], sentence: str) -> bool:
