@@ -51,7 +51,9 @@ _AFTER_ROLE_VERB = re.compile(
 # "a German-led group", "a German-read statement", "the Dutch-delivered text".
 _AFTER_LED = re.compile(r"^(?:-?(?:led|drafted|sponsored)|-(?:read|delivered|presented|coordinated|authored|penned))\b", re.I)
 _AFTER_VERB = re.compile(
-    r"^(?:'s\s+(?:delegation|mission|representative|ambassador)\s+)?,?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
+    r"^(?:'s\s+(?:delegation|mission|representative|ambassador)\s+)?"
+    r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later)\b[^,.;]{0,40},\s*)?"  # "Lithuania, at the same session, read"
+    r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
     r"followed|follows|took the floor|took the pen|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)",
