@@ -18,7 +18,7 @@ from parsers.numbers import parse_number
 _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
-    r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented)\b",
+    r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below))\b",
     re.I,
 )
 _COLLECTIVE = re.compile(
@@ -123,6 +123,12 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     definite = _DEFINITE.search(text)
     if definite and not frames and dates_in(definite.group("date"), doc_year):
         frames.append(Frame(0, definite.start(), definite=True, joint=True, year=year_context))
+    letter = _LETTER_FROM.search(text)
+    if letter is not None:
+        # "Letter dated 3 July 2028 from the Permanent Representatives of A, B, ... and C": a letter
+        # co-signed by the states listed, delivered by none of them.
+        frames = [f for f in frames if f.count is not None or f.vague_floor is not None]
+        frames.append(Frame(0, letter.start(), definite=True, joint=True, year=_year_near(text, letter.start(), year_context, doc_year)))
     joint_by = _JOINT_BY.search(text)
     if joint_by and not frames:
         frames.append(Frame(0, joint_by.start(), definite=True, joint=True, year=year_context))
@@ -150,6 +156,10 @@ def _same_as_back_reference(text: str, back_end: int, frames: list[Frame]) -> bo
     return _OTHER_STATEMENT.search(text, back_end, numbered[0].position) is None
 
 
+_LETTER_FROM = re.compile(
+    r"\b(?:joint |identical )?letters? dated\s+[^,;()]{4,30}?\s+from the (?:Permanent |Deputy Permanent |Chargés? d'affaires a\.i\. and )?Representatives\s+of\b",
+    re.I,
+)
 # "Joint statement by the foreign ministers of A, B and C": a joint act named by its authors.
 _JOINT_BY = re.compile(
     r"\bjoint (?:statement|letter|declaration)s? (?:by|of|from) (?:the )?(?:\w+ )?(?:ministers|leaders|governments|ambassadors|heads)\b|"

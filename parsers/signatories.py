@@ -37,7 +37,7 @@ _COMPLETE_BEFORE = re.compile(
     r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations)(?: \w+)?|"
     r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
     r"\bon behalf of (?:a|the) (?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
-    r"\b(?:foreign )?ministers of|\bgovernments of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
+    r"\b(?:foreign )?ministers of|\bgovernments of|\bletters?\s+dated\s+[^.;]{4,40}?\s+from\s+the (?:Permanent |Deputy Permanent )?Representatives\s+of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
 )
