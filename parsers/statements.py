@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from parsers.frames import Frame, next_year_context, no_statement, sentence_frames
 from parsers.leads import Mention
 from parsers.signatories import ListHit, classify, is_bare_list
-from parsers.stance import is_reply, stance_score
+from parsers.stance import is_reply, stance_from, stance_score
+from parsers.types import Stance
 from parsers.text import Text
 
 
@@ -103,6 +104,9 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
         if len(ms) < 3 and i not in gate:
             continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
+        if current is not None and current.year and _THAT_SESSION.match(sentence.text):
+            for frame in frames:
+                frame.year = current.year  # "At that session Pakistan spoke for 77": the session just named
         placed: list[tuple[Frame, Cluster]] = []
         for frame in frames:
             frame.sentence = i
@@ -202,7 +206,18 @@ def _signed_in_year(hit: ListHit, sentence: str, clusters: list[Cluster]) -> Clu
         return None
     year = int(match.group("year"))
     same = [c for c in clusters if c.year == year]
-    return same[0] if len(same) == 1 else None
+    if len(same) <= 1:
+        return same[0] if same else None
+    # Several statements that year: the one of the camp of the statement they "did not sign this
+    # year" (the page's first of another year), else the first named (the one under discussion).
+    main = next((c for c in clusters if c.year != year), None)
+    camp = stance_from(0, main.lead) if main is not None else Stance.UNKNOWN
+    if camp is not Stance.UNKNOWN:
+        return next((c for c in same if stance_from(0, c.lead) is camp), same[0])
+    return same[0]
+
+
+_THAT_SESSION = re.compile(r"^(?:At|During|In) (?:that|the same) (?:session|meeting|sitting)\b", re.I)
 
 
 def _list_before_turn(hit: ListHit, placed: list[tuple[Frame, Cluster]], sentence: str) -> bool:
