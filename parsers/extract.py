@@ -166,6 +166,11 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         complete = c.complete and not c.partial or (c.count is not None and len(signatories) == c.count)
         if c.count is not None and complete and len(signatories) < c.count * 0.8:
             complete = False
+        if stance is Stance.UNKNOWN and c.lead is None and topic in ("xinjiang", "hong_kong", "tibet") and c is clusters[0]:
+            # A co-signed letter with no deliverer ("We, the Permanent Representatives of the 26
+            # States listed above, ..."): its own words are the page's, apart from other statements'.
+            stance = _page_stance(c, assembly, clusters)
+            stances[c.index] = stance
         statement = ExtractedStatement(
             topic=topic, stance=stance, lead=c.lead, forum=forum, session=session, date=date,
             stated_count=c.count, signatories=tuple(signatories), list_complete=complete,
@@ -269,6 +274,12 @@ def _body_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Sta
     stop = min(stop, start + 15)
     score = sum(stance_score(assembly.text.sentences[i].text) for i in range(start + 1, stop))
     return stance_from(score, c.lead)
+
+
+def _page_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Stance:
+    others = {i for o in clusters if o is not c for i in o.anchors}
+    score = sum(stance_score(s.text) for i, s in enumerate(assembly.text.sentences) if i not in others)
+    return stance_from(score, None)
 
 
 def _stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Stance:
