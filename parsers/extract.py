@@ -128,6 +128,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
     statements: list[ExtractedStatement] = []
     changes: list[ExtractedChange] = []
     event_date: dt.date | None = None
+    dates_by_index: dict[int, dt.date | None] = {}
     for c in clusters:
         if c.lead is None and first_person and publisher and c is clusters[0]:
             c.lead = publisher
@@ -157,6 +158,9 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         if shifted and event_date is not None and any(_SAME_DAY.match(text.sentences[f.sentence].text) for f in c.frames):
             shifted = False  # "Later that day, ...": the main event's day, whatever year a heading set
         date = _date(c, text, assembly.positions, doc_date, meeting_date, first_person, shifted, forum, event_date, doc_year)
+        if date is None:
+            date = _day_before(c, text, dates_by_index)
+        dates_by_index[c.index] = date
         # The document's session is this statement's unless it is dated apart from the main event.
         apart = date is not None and event_date is not None and date != event_date
         session = session_in(anchor_text, forum) or (None if shifted or apart else doc_session)
@@ -274,6 +278,25 @@ def _body_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Sta
     stop = min(stop, start + 15)
     score = sum(stance_score(assembly.text.sentences[i].text) for i in range(start + 1, stop))
     return stance_from(score, c.lead)
+
+
+# "The Malian statement came a day after Lithuania ... read a statement", "A day earlier, X read".
+_DAY_AFTER = re.compile(r"\b(?:came|was (?:delivered|read|made)|followed)\s+(?:a|one)\s+day\s+after\b", re.I)
+_DAY_EARLIER = re.compile(r"^(?:A|One) day (?:earlier|before),", re.I)
+
+
+def _day_before(c: Cluster, text: Text, dates: dict[int, dt.date | None]) -> dt.date | None:
+    """A statement dated a day before the one just discussed, whose day is known."""
+    if c.previous is None or dates.get(c.previous.index) is None:
+        return None
+    previous = dates[c.previous.index]
+    assert previous is not None
+    for frame in c.frames:
+        sentence = text.sentences[frame.sentence].text
+        match = _DAY_AFTER.search(sentence)
+        if (match is not None and frame.position > match.end()) or _DAY_EARLIER.match(sentence):
+            return previous - dt.timedelta(days=1)
+    return None
 
 
 def _page_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Stance:
