@@ -37,9 +37,10 @@ def _predict(folder: Path, names: list[str]) -> dict[str, dict]:
 # regression test and the next set took over the honest measurement (see each folder's README).
 @pytest.mark.parametrize("folder", [
     "blind",  # measured blind: statement F1 0.829, signatory F1 0.732; 1.0 after tuning on it
-    pytest.param("blind2", marks=pytest.mark.xfail(strict=False, reason=(
-        "measured blind: statement F1 0.857 (P 0.808, R 0.913), signatory F1 0.822 (P 0.892, R 0.762); "
-        "target 0.95 for both"))),
+    "blind2",  # measured blind: statement F1 0.857, signatory F1 0.822; 1.0 after tuning on it
+    pytest.param("blind3", marks=pytest.mark.xfail(strict=False, reason=(
+        "measured blind: statement F1 0.958 (P 0.92, R 1.0), signatory F1 0.924 (P 0.982, R 0.874), "
+        "change F1 0.40; target 0.95 for statements and signatories"))),
 ])
 def test_blind_extraction_meets_target(folder):
     gold = _gold(DATA / folder)
