@@ -77,9 +77,17 @@ _WITHDREW_AFTER = re.compile(
 )
 _JOINED_AFTER = re.compile(
     r"^[\s,]*(?:(?:has|have|had)\s+)?(?:later\s+|since\s+|also\s+|subsequently\s+)?"
-    r"(?:added (?:its|their) names?|put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory))",
+    r"(?:added (?:its|their) names?|put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
+    r"(?:did so|joined|signed on|came on board|followed suit),?\s+(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:total|number|tally|count)\b)",
     re.I,
 )
+# "In the days that followed, A, B and C did so": a time after delivery, then a join verb.
+_LATER_BEFORE = re.compile(
+    r"(?:\bin the (?:days|weeks|hours|months) (?:that )?follow(?:ed|ing)|\bin the following (?:days|weeks|months)|"
+    r"\bafterwards|\bsubsequently|\bsince then|\bafter (?:it|the (?:statement|text|letter)) (?:was|had been) (?:read|delivered|circulated))\s*,?\s*(?:the\s+)?$",
+    re.I,
+)
+_LATER_VERB = re.compile(r"^[\s,]*(?:(?:also|too|then)\s+)?(?:did so|joined|signed on|came on board|followed suit|added (?:its|their) names?)\b", re.I)
 _APART_NO = re.compile(r"^[^.;]{0,80}?\bno\b[^.;]{0,60}\b(?:joined|signed|backed)", re.I)
 
 
@@ -167,7 +175,7 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
 def _role(before: str, after: str, previous_role: str | None) -> tuple[str | None, bool]:
     if _WITHDREW_AFTER.match(after):
         return "withdrew", False
-    if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+    if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after) or (_LATER_BEFORE.search(before) and _LATER_VERB.match(after)):
         return "joined", False
     if re.search(r"\b(?:apart from|other than|except for)\s+(?:the\s+)?$", before, re.I):
         return ("signed", False) if _APART_NO.match(after) else (None, False)
