@@ -26,6 +26,7 @@ _PARTIAL_BEFORE = re.compile(
     r"\b(?:signatories|signers|backers|supporters|co-signatories)\s+(?:we can confirm |that we know of )?(?:were|are|included|include)|"
     r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:backing|supporting|signing|joining|behind) (?:it|them|the (?:joint )?(?:statement|text|letter))? ?(?:were|are|was|is)|"
+    r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:that|which|who) (?:signed|backed|supported|joined|co-signed|endorsed) (?:it |them |the (?:joint )?(?:statement|text|letter) )?(?:were|are)|"
     r"\b(?:its|their) (?:backers|supporters|signatories|co-signatories|signers) (?:included|include|were|are)|"
     r"\b(?:signed|joined|signing|joining) (?:\w+ ){0,3}?for the first time|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
@@ -50,7 +51,7 @@ _JOINED_BEFORE = re.compile(
     re.I,
 )
 _SIGNED_AFTER = re.compile(
-    r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+)?(?:among\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|governments|backers|supporters)"
+    r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+)?(?:among\s+(?:those|(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|co-signers|co-signatories|co-sponsors|cosponsors|governments|backers|supporters))"
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
@@ -96,6 +97,7 @@ _SUBJECT_OF_VERB = re.compile(
     r"followed|countered|took the floor|presented|voted|abstained)\b",
     re.I,
 )
+_POSSESSIVE_GAP = re.compile(r"^['’]s(?:\s+[A-Za-z-]+){0,3}?\s+(?:neighbours|neighbors|allies|partners|friends)\s*,?\s*(?:the\s+)?$", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*(?:the\s+)?$", re.I)
 
 
@@ -162,6 +164,9 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
         before = sentence[max(0, start - 90):start]
         after = sentence[end:end + 140]
         role, complete = _role(before, after, previous_role)
+        if role is None and previous_role and hits and _POSSESSIVE_GAP.match(sentence[hits[-1].end:start]):
+            # "were Austria's European neighbours Germany, Switzerland and Slovenia": same list.
+            role, complete = previous_role, False
         if role is None:
             previous_role = None
             continue
