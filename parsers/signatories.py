@@ -55,7 +55,8 @@ _SIGNED_AFTER = re.compile(
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
-    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",
+    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|"
+    r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",
     re.I,
 )
 _NEGATIVE_AFTER = re.compile(

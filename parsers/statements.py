@@ -64,7 +64,12 @@ _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
 _BOTH = re.compile(r"^[\s,]*(?:(?:have|had|has)\s+)?(?:all\s+)?(?:signed|backed|joined|co-signed|endorsed)\s+both\s+(?:texts|statements|letters)\b", re.I)
-_FIRST_TIME = re.compile(r"\bfor the first time\b", re.I)
+# "for the first time", "returned after a gap", "signed again": names on this year's statement.
+_FIRST_TIME = re.compile(
+    r"\bfor the first time\b|\b(?:signed|joined|backed|co-signed) (?:again|once (?:again|more)|anew)\b|"
+    r"\b(?:returned|came back|rejoined|re-joined) (?:after|to (?:the|this) (?:list|text|statement|letter|fold))\b",
+    re.I,
+)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
