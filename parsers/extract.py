@@ -311,7 +311,14 @@ def _stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Stanc
     if score == 0 and c.compared_to is not None and c.compared_to.index in earlier:
         return earlier[c.compared_to.index]
     if score == 0 and cluster_is_reply(c, text) and c.previous is not None and c.previous.index in earlier:
-        return opposite(earlier[c.previous.index])
+        answered = c.previous
+        if c.year and answered.year != c.year:
+            # "Last year the counter-statement was delivered by ...": it answered last year's
+            # statement, not the one just discussed.
+            same_year = [o for o in assembly.clusters if o.index < c.index and o.year == c.year and o.index in earlier]
+            if same_year:
+                answered = same_year[-1]
+        return opposite(earlier[answered.index])
     return stance_from(score, c.lead)
 
 
