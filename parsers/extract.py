@@ -351,7 +351,7 @@ def _date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], d
     return None
 
 
-_SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same day|on the same day|earlier that day|that (?:afternoon|evening|morning))\b", re.I)
+_SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same (?:day|afternoon|morning|evening)|on the same day|earlier that day|that (?:afternoon|evening|morning)|(?:at|during|in) the same (?:meeting|sitting|debate))\b", re.I)
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
