@@ -25,7 +25,7 @@ class CountPhrase:
     value: int | None  # None for a vague count
     start: int  # offsets inside the sentence
     end: int
-    kind: str  # "plain", "following", "and_others", "adjectival", "for", "growth", "prior", "vague"
+    kind: str  # "current" (size after a change), "plain", "following", "and_others", "adjectival", "for", "growth", "prior", "vague"
     floor: int | None = None  # the number in a vague count ("more than 70" -> 70)
 
 
@@ -119,6 +119,11 @@ def _from_for_text(sentence: str) -> list[CountPhrase]:
 
 
 # "the statement now has 47 backers", "the list now stands at 52": the current size of one that grew.
+# "Panama's withdrawal leaves the statement with 42 signatories": its size after a change.
+_LEAVES_WITH = re.compile(
+    rf"\b(?:leaves|leaving|left)\s+(?:the|that|this|its)\s+(?:[\w'-]+\s+){{0,2}}?(?:statement|letter|text|list)\s+with\s+(?P<n>{NUMBER})\s+(?:signatories|signatures|backers|supporters|co-signatories|countries|states|names)\b",
+    re.I,
+)
 _NOW_HAS = re.compile(
     rf"\b(?:now|currently)\s+(?:has|have|carries|bears|counts|numbers|totals|stands at|lists)\s+(?:(?:some|a total of)\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))",
     re.I,
@@ -128,6 +133,7 @@ _NOW_HAS = re.compile(
 _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
     _phrases(_NOW_HAS, "growth"),
+    _phrases(_LEAVES_WITH, "current"),
     _phrases(_NUMBER_TO, "growth"),
     _phrases(_FOLLOWING, "following"),
     _phrases(_AND_OTHERS, "and_others"),

@@ -311,8 +311,8 @@ def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used:
             if frame.sentence not in current.context:
                 current.context.append(frame.sentence)
         return current
-    if (frame.count_kind == "growth" and frame.lead is None and current is not None and current.count is not None
-            and frame.count is not None and frame.count > current.count and not frame.year):
+    if (frame.count_kind in ("growth", "current") and frame.lead is None and current is not None and current.count is not None
+            and frame.count is not None and (frame.count > current.count or frame.count_kind == "current") and not frame.year):
         # "... the statement now has 47 backers": the statement under discussion, grown.
         return _merge(current, frame)
     for cluster in reversed(clusters):
@@ -346,7 +346,7 @@ def _merge(cluster: Cluster, frame: Frame) -> Cluster:
     if frame.count is not None:
         cluster.counts_seen.add(frame.count)
         # Growth ("bringing the number to 50") and corrections state the current figure.
-        if cluster.count is None or frame.count_kind in ("growth", "following") or frame.count > cluster.count:
+        if cluster.count is None or frame.count_kind in ("growth", "following", "current") or frame.count > cluster.count:
             cluster.count = frame.count
     if frame.vague_floor is not None and cluster.count is None:
         cluster.vague_floor = frame.vague_floor
