@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from store.clock import utcnow
 from store.shifts import CampStatement, Shift, shifts_of, successors
-from store.statements import StatementUpdate
-from store.tables import Change, Signature, Statement
+from store.statements import StatementUpdate, statements_with_countries
+from store.tables import Change
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +36,7 @@ def detect_changes(*, session: Session, updates: list[StatementUpdate]) -> list[
 
 def camp_statements(*, session: Session, topic: str) -> list[CampStatement]:
     """Every statement on `topic` with its net signatories (withdrawn ones left out)."""
-    statements = session.exec(select(Statement).where(Statement.topic == topic)).all()
-    signed: dict[int, set[str]] = {s.id: set() for s in statements}
-    rows = session.exec(
-        select(Signature.statement_id, Signature.country)
-        .join(Statement, Signature.statement_id == Statement.id)
-        .where(Statement.topic == topic, Signature.status == "signed")
-    ).all()
-    for statement_id, country in rows:
-        signed[statement_id].add(country)
+    statements, signed = statements_with_countries(session=session, topic=topic, only_signed=True)
     return [
         CampStatement(id=s.id, topic=s.topic, stance=s.stance, forum=s.forum, date=s.date, year=s.year,
                       signed=frozenset(signed[s.id]), list_complete=s.list_complete, origin=s.origin)

@@ -55,19 +55,25 @@ def signed_countries(*, session: Session, statement_id: int) -> dict[str, Signat
     return {row.country: row for row in rows}
 
 
-def known_facts(*, session: Session, topic: str, stance: str) -> list[StatementFacts]:
-    """What identifies each stored statement of one camp; two queries, however many there are."""
-    statements = session.exec(
-        select(Statement).where(Statement.topic == topic, Statement.stance == stance)
-    ).all()
+def statements_with_countries(
+    *, session: Session, topic: str, stance: str | None = None, only_signed: bool = False,
+) -> tuple[list[Statement], dict[int, set[str]]]:
+    """The statements on `topic` (of one camp if `stance`) and each one's countries: two
+    queries, however many statements there are."""
+    where = [Statement.topic == topic] + ([Statement.stance == stance] if stance is not None else [])
+    statements = session.exec(select(Statement).where(*where)).all()
     names: dict[int, set[str]] = {s.id: set() for s in statements}
-    rows = session.exec(
-        select(Signature.statement_id, Signature.country)
-        .join(Statement, Signature.statement_id == Statement.id)
-        .where(Statement.topic == topic, Statement.stance == stance)
-    ).all()
-    for statement_id, country in rows:
+    query = select(Signature.statement_id, Signature.country).join(Statement, Signature.statement_id == Statement.id)
+    if only_signed:
+        query = query.where(Signature.status == "signed")
+    for statement_id, country in session.exec(query.where(*where)).all():
         names[statement_id].add(country)
+    return list(statements), names
+
+
+def known_facts(*, session: Session, topic: str, stance: str) -> list[StatementFacts]:
+    """What identifies each stored statement of one camp, withdrawn names included."""
+    statements, names = statements_with_countries(session=session, topic=topic, stance=stance)
     return [
         StatementFacts(
             id=s.id, lead=s.lead, forum=s.forum, year=s.year, date=s.date, stated_count=s.stated_count,
