@@ -52,7 +52,7 @@ _SESSION_PATTERNS = (
     re.compile(rf"\b(?P<ord>{_ORDINAL})\s+session\s+of\s+the\s+(?P<body>{_BODY})", re.I),
     re.compile(rf"\b(?P<body>{_BODY})(?:'s)?(?:\s+|\s*[-–—:,]\s*)(?P<ord>{_ORDINAL})\s+(?:regular\s+|ordinary\s+)?session\b", re.I),
     # "HRC64", not a press-release number "HRC26.089E"
-    re.compile(rf"\b(?P<body>HRC|UNGA)\s?-?(?P<num>\d{{2}})\b(?![.]\d)"),
+    re.compile(r"\b(?P<body>HRC|UNGA)\s?-?(?P<num>\d{2})\b(?![.]\d)"),
     re.compile(rf"^(?P<ord>{_ORDINAL})\s+SESSION\b", re.I | re.M),  # UN press release header
     re.compile(rf"\b(?P<body>Third Committee)(?:'s)?,?\s+(?P<ord>{_ORDINAL})\s+session\b", re.I),
     # "at its sixty-second regular session", "at the 86th session": the body from the forum

@@ -26,7 +26,7 @@ class LeadHit:
 
 _ROLE = r"(?:deputy |permanent |acting |alternate )?(?:ambassador|representative|envoy|delegate|delegation|mission|minister|foreign minister|spokes\w+)"
 _BEFORE_OF = re.compile(
-    rf"\b(?:representative|ambassador|envoy|delegate|delegation|permanent mission|mission|representatives)\s+of\s+(?:the\s+)?$", re.I
+    r"\b(?:representative|ambassador|envoy|delegate|delegation|permanent mission|mission|representatives)\s+of\s+(?:the\s+)?$", re.I
 )
 _BEFORE_BY = re.compile(
     r"\b(?:led|read|delivered|read out|presented|made|given|introduced|statement|text|letter)"

@@ -11,48 +11,13 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from parsers.clusters import Assembly, Cluster, add_list, list_target, merge, place
 from parsers.frames import Frame, next_year_context, no_statement, sentence_frames
 from parsers.leads import Mention
 from parsers.signatories import ListHit, classify, is_bare_list
-from parsers.stance import is_reply, stance_from, stance_score
+from parsers.stance import stance_from
 from parsers.types import Stance
 from parsers.text import Text
-
-
-@dataclass(slots=True)
-class Cluster:
-    """One statement as the document has described it so far."""
-
-    index: int
-    lead: str | None = None
-    lead_strong: bool = False
-    count: int | None = None
-    counts_seen: set[int] = field(default_factory=set)
-    vague_floor: int | None = None
-    year: int | None = None
-    score: int = 0
-    reply: bool = False
-    previous: "Cluster | None" = None
-    anchors: list[int] = field(default_factory=list)  # sentence indices that name it
-    context: list[int] = field(default_factory=list)  # anchors plus sentences about it
-    frames: list[Frame] = field(default_factory=list)
-    signatories: dict[str, int] = field(default_factory=dict)  # code -> sentence index
-    complete: bool = False
-    partial: bool = False
-    list_sentences: list[int] = field(default_factory=list)
-    joined: dict[str, int] = field(default_factory=dict)
-    withdrew: dict[str, int] = field(default_factory=dict)
-    starred: list[str] = field(default_factory=list)
-    star_legend: int | None = None
-    compared_to: "Cluster | None" = None  # "up from the 22 ...": same camp as this one
-
-
-@dataclass(slots=True)
-class Assembly:
-    clusters: list[Cluster]
-    text: Text
-    mentions: list[list[Mention]]  # per sentence, offsets relative to the sentence
-    positions: dict[int, list[tuple[int, int]]]  # sentence -> (frame position, cluster index)
 
 
 _LINE_FILLER = re.compile(
@@ -123,7 +88,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                     pending.frames.append(frame)
                     continue
             created = len(clusters)
-            cluster = _place(frame, clusters, current, {id(c) for _, c in placed}, doc_year)
+            cluster = place(frame, clusters, current, {id(c) for _, c in placed}, doc_year)
             if cluster is not None and len(clusters) > created and placed:
                 cluster = _sentence_mate(frame, cluster, placed, sentence.text, clusters)
             if cluster is None:
@@ -146,7 +111,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             names = [m for m in ms if m.kind == "name"]
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
-            target = _attribute(hit, placed, current)
+            target = list_target(hit, placed, current)
             dated = _signed_in_year(hit, sentence.text, clusters) if not placed else None
             if dated is not None:
                 # "Paraguay and Fiji, which had signed in 2031, did not sign this year": that year's text.
@@ -161,12 +126,12 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             after = sentence.text[hit.end:hit.end + 40]
             if not placed and _BOTH.match(after) and len(clusters) >= 2:
                 # "Japan and Ukraine signed both texts": the two statements just discussed.
-                _add_list(clusters[-2], hit, i)
+                add_list(clusters[-2], hit, i)
             elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None:
                 # "Five countries signed for the first time: ...": names on this year's statement.
                 target = next((c for c in clusters if c.year in (None, doc_year)), target)
             if target is not None:
-                _add_list(target, hit, i)
+                add_list(target, hit, i)
             else:
                 pending.hits.append((hit, i))
         if _PRONOUN_WITHDREW.search(sentence.text) and last_country and current is not None and not any(h.role == "withdrew" for h in hits):
@@ -197,7 +162,7 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
     if _TURN_BETWEEN.search(sentence, mate_frame.position, frame.position):
         return new
     clusters.remove(new)
-    return _merge(mate, frame)
+    return merge(mate, frame)
 
 
 _SIGNED_IN_YEAR = re.compile(r"\s*,?\s*(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -260,7 +225,7 @@ def _adopt(cluster: Cluster, pending: _Pending, sentence: int, compared: Cluster
         cluster.frames.append(frame)
         cluster.context.append(frame.sentence)
     for hit, i in pending.hits:
-        _add_list(cluster, hit, i)
+        add_list(cluster, hit, i)
     if pending.lead and cluster.lead is None and sentence - pending.lead[1] <= 3:
         cluster.lead, cluster.lead_strong = pending.lead[0], True
     pending.frames, pending.hits, pending.lead = [], [], None
@@ -283,119 +248,6 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
     return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
 
 
-def _compatible(c: Cluster, f: Frame, doc_year: int | None = None) -> bool:
-    if f.lead and c.lead and f.lead != c.lead:
-        return False
-    # "a New Zealand text two years earlier" in a 2034 story is not the 2034 statement the story
-    # is about (its year unstated: the story's own).
-    if f.year and not c.year and doc_year and f.year < doc_year:
-        return False
-    if f.count is not None and c.count is not None and f.count not in c.counts_seen:
-        return False
-    if f.year and c.year and f.year != c.year:
-        return False
-    if f.vague_floor is not None and c.count is not None and c.count <= f.vague_floor:
-        return False
-    if c.vague_floor is not None and f.count is not None and f.count <= c.vague_floor:
-        return False
-    if f.vague_floor is not None and c.vague_floor is not None and f.vague_floor != c.vague_floor:
-        return False
-    return True
-
-
-def _place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int],
-           doc_year: int | None = None) -> Cluster | None:
-    if frame.back_reference:
-        if current is not None:
-            current.frames.append(frame)
-            if frame.sentence not in current.context:
-                current.context.append(frame.sentence)
-        return current
-    if (frame.count_kind in ("growth", "current") and frame.lead is None and current is not None and current.count is not None
-            and frame.count is not None and (frame.count > current.count or frame.count_kind == "current") and not frame.year):
-        # "... the statement now has 47 backers": the statement under discussion, grown.
-        return _merge(current, frame)
-    for cluster in reversed(clusters):
-        if not _compatible(cluster, frame, doc_year):
-            continue
-        same_lead = frame.lead is not None and frame.lead == cluster.lead
-        same_count = frame.count is not None and frame.count in cluster.counts_seen
-        if same_lead or same_count:
-            return _merge(cluster, frame)
-    # A second statement named in a sentence that already named the current one is another one.
-    numbered = frame.count is not None or frame.vague_floor is not None
-    if current is not None and not (numbered and id(current) in used) and _compatible(current, frame, doc_year):
-        fills_gap = (frame.lead is None or current.lead is None) and (
-            frame.count is None or current.count is None) and (frame.vague_floor is None or current.count is None)
-        if fills_gap and not (frame.lead and frame.count):
-            return _merge(current, frame)
-    named = frame.lead is not None or frame.count is not None or frame.vague_floor is not None
-    if not frame.joint or not (named or frame.group or frame.definite):
-        return None
-    earlier = bool(frame.year and doc_year and frame.year < doc_year)  # "a New Zealand text two years earlier"
-    if frame.lead is not None and not frame.lead_strong and frame.count is None and frame.vague_floor is None and not earlier:
-        return None
-    cluster = Cluster(len(clusters), previous=current)
-    clusters.append(cluster)
-    return _merge(cluster, frame)
-
-
-def _merge(cluster: Cluster, frame: Frame) -> Cluster:
-    if frame.lead and (cluster.lead is None or (frame.lead_strong and not cluster.lead_strong)):
-        cluster.lead, cluster.lead_strong = frame.lead, frame.lead_strong
-    if frame.count is not None:
-        cluster.counts_seen.add(frame.count)
-        # Growth ("bringing the number to 50") and corrections state the current figure.
-        if cluster.count is None or frame.count_kind in ("growth", "following", "current") or frame.count > cluster.count:
-            cluster.count = frame.count
-    if frame.vague_floor is not None and cluster.count is None:
-        cluster.vague_floor = frame.vague_floor
-    if frame.year and not cluster.year:
-        cluster.year = frame.year
-    if frame.sentence not in cluster.anchors:
-        cluster.anchors.append(frame.sentence)
-    if frame.sentence not in cluster.context:
-        cluster.context.append(frame.sentence)
-    cluster.frames.append(frame)
-    return cluster
-
-
-def _attribute(hit: ListHit, placed: list[tuple[Frame, Cluster]], current: Cluster | None) -> Cluster | None:
-    """The statement a list belongs to: the one its sentence names nearest, else the current one."""
-    if not placed:
-        return current
-    if len(placed) == 1 or len({id(c) for _, c in placed}) == 1:
-        return placed[0][1]
-    best = min(placed, key=lambda fc: _distance(fc[0], hit))
-    return best[1]
-
-
-def _distance(frame: Frame, hit: ListHit) -> int:
-    position = frame.position
-    if position <= hit.start:
-        return hit.start - position
-    # A list followed by "which had all signed last year's text read by Canada" names a
-    # statement after it; within that clause it is as close as one before.
-    return 0 if hit.backward and position <= hit.cue_end else position - hit.end + 1000
-
-
-def _add_list(cluster: Cluster, hit: ListHit, sentence: int) -> None:
-    if hit.role == "withdrew":
-        for code in hit.codes:
-            cluster.withdrew.setdefault(code, sentence)
-        return
-    for code in hit.codes:
-        cluster.signatories.setdefault(code, sentence)
-        if hit.role == "joined":
-            cluster.joined.setdefault(code, sentence)
-    if hit.complete and hit.role == "signed":
-        cluster.complete = True
-    else:
-        cluster.partial = True
-    if sentence not in cluster.list_sentences:
-        cluster.list_sentences.append(sentence)
-
-
 def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None) -> None:
     """A run of lines that each hold one or a few country names: a published signatory list."""
     if current is None or len(block) < 3:
@@ -416,32 +268,3 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
         if i not in current.list_sentences:
             current.list_sentences.append(i)
     current.complete = True
-
-
-def cluster_score(cluster: Cluster, assembly: Assembly) -> int:
-    """Stance evidence from the sentences about the statement: in a sentence naming several
-    statements, only the stretch from this one's mention to the next one's counts."""
-    score = 0
-    for i in cluster.context:
-        sentence = assembly.text.sentences[i].text
-        here = sorted(assembly.positions.get(i, []))
-        mine = [p for p, c in here if c == cluster.index]
-        if not mine:
-            score += stance_score(sentence, 0)
-            continue
-        start = min(mine)
-        others_before = [p for p, c in here if c != cluster.index and p < start]
-        others_after = [p for p, c in here if c != cluster.index and p > start]
-        lo = 0 if not others_before else start
-        hi = min(others_after) if others_after else len(sentence)
-        score += stance_score(sentence[lo:hi], start - lo + 1)
-    return score
-
-
-def cluster_is_reply(cluster: Cluster, text: Text) -> bool:
-    for frame in cluster.frames:
-        sentence = text.sentences[frame.sentence].text
-        window = sentence[max(0, frame.position - 80):frame.position + 60]
-        if is_reply(window):
-            return True
-    return False

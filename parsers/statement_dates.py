@@ -1,0 +1,137 @@
+"""The day each statement was made: a date next to it, a relative day against the dateline,
+the meeting a UN press release covers, or the day of the statement it answered."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from parsers.clusters import Assembly, Cluster
+from parsers.dates import dates_in, relative_day
+from parsers.frames import Frame
+from parsers.text import Text
+from parsers.types import Forum
+
+# A UN meetings-coverage header: "SEVENTY-FOURTH SESSION, 29 OCTOBER 2019", or
+# "SEVENTY-NINTH SESSION, 24TH & 25TH MEETINGS (AM & PM)" with the date on the next line.
+_MEETING_HEADER = re.compile(r"\bSESSION,\s+(?:(\d{1,2}\s+[A-Z]+\s+\d{4})|\d{1,3}(?:ST|ND|RD|TH)\b[^\n]{0,40}?\bMEETINGS?\b)")
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+[·|]\s+){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)[ \t]*$",
+    re.M,
+)
+_MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:concluded|began|continued|opened|resumed) its (?:general debate|\w+ session|debate|interactive dialogue)")
+_SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
+
+
+_PLURAL_STATEMENTS = re.compile(r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|rival statements)\b", re.I)
+
+
+def shared_date(assembly: Assembly, doc_year: int | None) -> dt.date | None:
+    """'Both come from the texts as circulated in the room on 6 October 2020', said before any
+    statement is named: the day of every statement the page then lists."""
+    if not assembly.clusters or not assembly.clusters[0].anchors:
+        return None
+    for sentence in assembly.text.sentences[:assembly.clusters[0].anchors[0]]:
+        if not _PLURAL_STATEMENTS.search(sentence.text):
+            continue
+        for offset, date, _ in dates_in(sentence.text, doc_year):
+            if date is not None and _delivery_date(sentence.text, offset):
+                return date
+    return None
+
+
+def meeting_date(norm: str) -> dt.date | None:
+    """The day of the meeting a UN press release covers: every statement in it was made then."""
+    header = _MEETING_HEADER.search(norm[:2000])
+    if header is None:
+        # UN Geneva style: a date field or meta line of its own ("17 June 2026") above a report
+        # of what the Council did "this afternoon".
+        line = _DATE_LINE.search(norm[:1500])
+        if line is None or not _MEETING_CUE.search(norm[:4000]):
+            return None
+        found = dates_in(line.group("date"), None)
+        return next((date for _, date, has_year in found if date is not None and has_year), None)
+    found = dates_in(header.group(1) or norm[header.end():header.end() + 200], None)
+    return next((date for _, date, has_year in found if date is not None and has_year), None)
+
+
+# "The Malian statement came a day after Lithuania ... read a statement", "A day earlier, X read".
+_DAY_AFTER = re.compile(r"\b(?:came|was (?:delivered|read|made)|followed)\s+(?:a|one)\s+day\s+after\b", re.I)
+_DAY_EARLIER = re.compile(r"^(?:A|One) day (?:earlier|before),", re.I)
+
+
+def day_before(c: Cluster, text: Text, dates: dict[int, dt.date | None]) -> dt.date | None:
+    """A statement dated a day before the one just discussed, whose day is known."""
+    if c.previous is None or dates.get(c.previous.index) is None:
+        return None
+    previous = dates[c.previous.index]
+    assert previous is not None
+    for frame in c.frames:
+        sentence = text.sentences[frame.sentence].text
+        match = _DAY_AFTER.search(sentence)
+        if (match is not None and frame.position > match.end()) or _DAY_EARLIER.match(sentence):
+            return previous - dt.timedelta(days=1)
+    return None
+
+
+def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], doc_date: dt.date | None, meeting_date: dt.date | None,
+          first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None,
+          doc_year: int | None = None) -> dt.date | None:
+    year = c.year or (doc_date.year if doc_date else doc_year)
+    for frame in c.frames:
+        sentence = text.sentences[frame.sentence].text
+        for offset, date, _ in dates_in(sentence, year):
+            if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
+                return date
+    if event_date is not None and said_same_day(c, text):
+        return event_date  # "Later that day, Belarus read ...": the day just stated
+    for frame in c.frames:
+        if not shifted:
+            relative = relative_day(_without_reporting(text.sentences[frame.sentence].text), doc_date)
+            if relative is not None:
+                return relative
+    if shifted:
+        return None
+    if meeting_date is not None:
+        return meeting_date
+    if (first_person or forum is Forum.OTHER) and doc_date is not None:
+        return doc_date
+    if event_date is not None and forum in (Forum.UNGA_C3, Forum.UNGA):
+        return event_date
+    if event_date is not None and any(_SAME_SCENE.search(text.sentences[f.sentence].text) for f in c.frames):
+        return event_date
+    return None
+
+
+_SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same (?:day|afternoon|morning|evening)|on the same day|earlier that day|that (?:afternoon|evening|morning)|(?:at|during|in) the same (?:meeting|sitting|debate))\b", re.I)
+_NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
+_DATELINE_AFTER = re.compile(r"^[^.]{0,25}?\s(?:-|--|—|–)\s")
+_REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+(?:on|late on)\s+\w+day\b", re.I)
+
+
+def _delivery_date(sentence: str, offset: int) -> bool:
+    """A date that dates the statement, not the story ('Oct 30, 2019 - ...'), a feed timestamp
+    ('Thu, 16 Oct 2031 18:02:00 GMT') or a list ('as of')."""
+    if _NOT_DELIVERY.search(sentence[max(0, offset - 12):offset]):
+        return False
+    if _TIMESTAMP.match(sentence, offset) or _WEEKDAY_ABBR.search(sentence[max(0, offset - 6):offset]):
+        return False
+    return _DATELINE_AFTER.match(sentence[offset:offset + 30]) is None or offset > 40
+
+
+def _without_reporting(sentence: str) -> str:
+    return _REPORTING.sub(" ", sentence)
+
+
+def _closest(positions: dict[int, list[tuple[int, int]]], frame: Frame, offset: int) -> bool:
+    """Is this frame the statement mention nearest to the date in its sentence?"""
+    here = positions.get(frame.sentence, [])
+    mine = abs(offset - frame.position)
+    return all(abs(offset - p) >= mine for p, _ in here)
+
+
+def said_same_day(c: Cluster, text: Text) -> bool:
+    """'Later that day, Belarus read ...': the statement is dated by the day just stated."""
+    return any(_SAME_DAY.match(text.sentences[f.sentence].text) for f in c.frames)

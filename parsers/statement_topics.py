@@ -1,0 +1,63 @@
+"""The subject of each statement: Xinjiang, another part of China, or another country."""
+from __future__ import annotations
+
+import re
+
+from parsers.clusters import Assembly, Cluster
+from parsers.text import Text
+from parsers.topics import subject_slug, topic_in
+
+
+def statement_topic(c: Cluster, assembly: Assembly, doc_topic: str | None) -> str:
+    """The statement's own sentences first: a page about Xinjiang can report one on Afghanistan."""
+    text = assembly.text
+    anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
+    if _speaker_turn(c, text):
+        # A speaker's turn on a meetings-coverage page: its subject is its own paragraph's,
+        # never the page's ("Speaking for CARICOM, Jamaica said ..." under "Right to Food").
+        block = text.sentences[c.anchors[0]].block
+        own = " ".join(text.sentences[i].text for i in c.context if text.sentences[i].block == block)
+        return (topic_in(anchor_text) or topic_in(own) or _subject_state(c, assembly)
+                or (doc_topic if _CHINA.search(own) else None) or _turn_subject(anchor_text) or "other")
+    context_text = " ".join(text.sentences[i].text for i in c.context)
+    return (topic_in(anchor_text) or _subject_state(c, assembly) or topic_in(context_text)
+            or doc_topic or subject_slug(text.norm[:500]) or "xinjiang")
+
+_SPEAKER_TURN = re.compile(
+    r"^(?:Also\s+)?Speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*(?:the\s+)?[^.;]{0,60}?\bsaid\b"
+    r"|^[^.;]{2,60}?,\s*speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*said\b",
+    re.I,
+)
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing)\b")
+_TURN_SUBJECT = re.compile(r"\b(?:in|on|about|regarding|concerning)\s+(?:the\s+)?(?P<s>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+
+
+def _speaker_turn(c: Cluster, text: Text) -> bool:
+    """Is the statement one speaker's reported turn ('Speaking on behalf of ..., X said that ...')?"""
+    return bool(c.anchors) and _SPEAKER_TURN.search(text.sentences[c.anchors[0]].text) is not None
+
+
+def _turn_subject(sentence: str) -> str | None:
+    for match in _TURN_SUBJECT.finditer(sentence):
+        words = match.group("s")
+        if words.split()[0].lower() in {"behalf", "council", "committee", "assembly", "group"}:
+            continue
+        return re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_") or None
+    return None
+
+
+_SUBJECT_BEFORE = re.compile(r"\b(?:in|on|over|about|regarding|concerning|situation in|people of)\s+(?:the\s+)?$", re.I)
+
+
+def _subject_state(c: Cluster, assembly: Assembly) -> str | None:
+    """'... urging the Taliban to reopen schools to women and girls in Afghanistan': a statement
+    about another state than China has that state as its topic, whatever the rest of the page is
+    about. China itself is the subject of the Xinjiang statements (their topic comes from the page)."""
+    for i in c.anchors:
+        sentence = assembly.text.sentences[i].text
+        for m in assembly.mentions[i]:
+            if m.kind != "name" or m.code in ("CHN", c.lead) or m.code in c.signatories:
+                continue
+            if _SUBJECT_BEFORE.search(sentence[max(0, m.start - 20):m.start]):
+                return re.sub(r"[^a-z0-9]+", "_", m.text.lower()).strip("_")
+    return None
