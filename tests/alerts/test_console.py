@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 import io
 
-import pytest
 
 from alerts.console import ConsoleSender
 from alerts.render import console_text

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from alerts.render import date_text, slack_message
+from alerts.render import slack_message
+from alerts.wording import date_text
 from tests.alerts.conftest import LETTER_2019, SUPPORTIVE_2019, UK_2019, WORLD_DESK, notice
 
 UK_LINE = "(United Kingdom for 23, UNGA Third Committee, 29 Oct 2019)"
