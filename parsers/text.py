@@ -1,7 +1,8 @@
 """Normalised analysis text with a map back to the document text, cut into sentences.
 
 Recognisers run on the normalised copy (plain spaces, no zero-width characters, words joined
-across line-end hyphens, footnote markers blanked); evidence is cut from the document text
+across line-end hyphens, footnote markers blanked, variant phrasings in their canonical form:
+parsers/phrases.py); evidence is cut from the document text
 through the offset map, so quotes stay verbatim.
 """
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+
+from parsers.phrases import rewrites
 
 # Same-length substitutions: offsets do not move.
 _SAME_LENGTH = str.maketrans({
@@ -75,11 +78,16 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     orig_marks: list[int] = [0]
     pos = 0
     out_len = 0
-    for start, end in _deletions(text_same):
+    for start, end, replacement in _edits(text_same):
         if start < pos:
-            continue  # overlaps the span just removed
+            continue  # overlaps the span just edited
         pieces.append(text_same[pos:start])
         out_len += start - pos
+        # Two marks: the edit's start maps to its start, the text after it to its end.
+        norm_marks.append(out_len)
+        orig_marks.append(start)
+        pieces.append(replacement)
+        out_len += len(replacement)
         pos = end
         norm_marks.append(out_len)
         orig_marks.append(pos)
@@ -89,12 +97,14 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     return norm, norm_marks, orig_marks
 
 
-def _deletions(text: str) -> list[tuple[int, int]]:
-    """The spans normalisation removes, in order."""
-    spans = [m.span() for m in _INVISIBLE.finditer(text)]
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The spans normalisation removes or rewrites, in order: (start, end, replacement)."""
+    spans = [(*m.span(), "") for m in _INVISIBLE.finditer(text)]
     for m in _LINE_HYPHEN.finditer(text):
         joined = m.group("joined") is not None and not _TENS_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        spans.append((m.start(), m.end()) if joined else m.span("joined" if m.group("joined") is not None else "kept"))
+        start, end = (m.start(), m.end()) if joined else m.span("joined" if m.group("joined") is not None else "kept")
+        spans.append((start, end, ""))
+    spans.extend(rewrites(text))
     spans.sort()
     return spans
 
