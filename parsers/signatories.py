@@ -36,6 +36,7 @@ _PARTIAL_BEFORE = re.compile(
 _COMPLETE_BEFORE = re.compile(
     r"(?:\bthe (?:signatories|signers|co-signatories|signatory states) (?:were|are)|"
     r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations)(?: \w+)?|"
+    r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations) [^.;:]{0,60}:|"
     r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
     r"\bon behalf of (?:a|the) (?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
     r"\b(?:foreign )?ministers of|\bgovernments of|\bletters?\s+dated\s+[^.;]{4,40}?\s+from\s+the (?:Permanent |Deputy Permanent )?Representatives\s+of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"

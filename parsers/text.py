@@ -31,6 +31,13 @@ _SAME_LENGTH_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_L
 # so that the regex engine skips ahead instead of trying every position.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _LINE_HYPHEN = re.compile(r"-(?<=[A-Za-z]-)(?:(?P<joined>[ ]*\n[ ]*)(?=[a-z])|(?P<kept>[ ]*\n[ ]*)(?=[A-Z]))")
+# A PDF dump's running header or footer on a line of its own, which would cut a signatory list
+# in two: "A/C.3/78/SR.12    page 4", "Page 3 of 7", "- 3 -", "GE.22-12345(E)". The match is
+# the line break before the line and the line itself (the break after it stays).
+_PAGE_FURNITURE = re.compile(
+    r"\n[ \t]*(?:(?:(?:[A-Z]{1,6}/){1,4}[\w./()-]+|GE\.\d\d-\d{4,6}(?:\s*\([A-Z]\))?)(?:[ \t]+(?:(?i:page|p\.)[ \t]*)?\d{1,4})?"
+    r"|(?i:page)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})[ \t]*(?=\n)"
+)
 # "forty-\nfour": the hyphen of a number in words stays; only the line break goes.
 _TENS_BEFORE = re.compile(r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$")
 # A footnote number glued to a word ("countries1 expressing", "Republic2,"): blank it.
@@ -50,7 +57,7 @@ class Text:
 
     def __init__(self, document_text: str, *, wrapped: bool) -> None:
         self.original = document_text
-        norm, self._norm_marks, self._orig_marks = _normalise(document_text)
+        norm, self._norm_marks, self._orig_marks = _normalise(document_text, wrapped=wrapped)
         self.norm = norm
         self.sentences = _sentences(norm, wrapped=wrapped)
         self._starts = [s.start for s in self.sentences]
@@ -65,20 +72,28 @@ class Text:
             return offset
         return self._orig_marks[i] + (offset - self._norm_marks[i])
 
+    def _end_to_original(self, offset: int) -> int:
+        """Like to_original, but a span ending where text was removed ends before it (a
+        sentence before a deleted page header does not quote the header)."""
+        i = bisect.bisect_left(self._norm_marks, offset)
+        if i < len(self._norm_marks) and self._norm_marks[i] == offset:
+            return self._orig_marks[i]
+        return self.to_original(offset)
+
     def verbatim(self, start: int, end: int) -> str:
         """The document's own words for a normalised span, whitespace collapsed."""
-        raw = self.original[self.to_original(start):self.to_original(end)]
+        raw = self.original[self.to_original(start):self._end_to_original(end)]
         return " ".join(raw.split())
 
 
-def _normalise(text: str) -> tuple[str, list[int], list[int]]:
+def _normalise(text: str, *, wrapped: bool = False) -> tuple[str, list[int], list[int]]:
     text_same = _SAME_LENGTH_CHARS.sub(lambda m: m.group().translate(_SAME_LENGTH), text)
     pieces: list[str] = []
     norm_marks: list[int] = [0]
     orig_marks: list[int] = [0]
     pos = 0
     out_len = 0
-    for start, end, replacement in _edits(text_same):
+    for start, end, replacement in _edits(text_same, wrapped=wrapped):
         if start < pos:
             continue  # overlaps the span just edited
         pieces.append(text_same[pos:start])
@@ -97,9 +112,11 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     return norm, norm_marks, orig_marks
 
 
-def _edits(text: str) -> list[tuple[int, int, str]]:
+def _edits(text: str, *, wrapped: bool = False) -> list[tuple[int, int, str]]:
     """The spans normalisation removes or rewrites, in order: (start, end, replacement)."""
     spans = [(*m.span(), "") for m in _INVISIBLE.finditer(text)]
+    if wrapped:
+        spans.extend((*m.span(), "") for m in _PAGE_FURNITURE.finditer(text))
     for m in _LINE_HYPHEN.finditer(text):
         joined = m.group("joined") is not None and not _TENS_BEFORE.search(text, max(0, m.start() - 8), m.start())
         start, end = (m.start(), m.end()) if joined else m.span("joined" if m.group("joined") is not None else "kept")

@@ -33,3 +33,4 @@ def test_evidence_after_a_rewrite_is_the_document_verbatim() -> None:
         assert text.verbatim(s.start, s.end) in document
     last = text.sentences[-1]
     assert text.verbatim(last.start, last.end) == "Peru, Cuba and Iran lent their names to it."
+

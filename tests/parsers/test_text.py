@@ -1,0 +1,16 @@
+"""The analysis text: PDF page furniture dropped, evidence still verbatim."""
+from __future__ import annotations
+
+from parsers.text import Text
+
+
+def test_a_pdf_page_header_inside_a_list_is_dropped_from_the_analysis_text() -> None:
+    document = "Signed by: Austria, Belgium,\nA/C.3/78/SR.12        page 4\nCanada and Chile.\n- 5 -\nPage 2 of 9\n"
+    text = Text(document, wrapped=True)
+    assert [s.text for s in text.sentences] == ["Signed by: Austria, Belgium,\nCanada and Chile."]
+
+
+def test_a_sentence_before_a_dropped_header_does_not_quote_it() -> None:
+    text = Text("The end of page one.\nGE.22-12345(E)\nThe next page.", wrapped=True)
+    first = text.sentences[0]
+    assert text.verbatim(first.start, first.end) == "The end of page one."
