@@ -33,7 +33,11 @@ _PLAIN = re.compile(rf"(?:\b(?P<q>{_VAGUE}|{_EXACT})\s+)?\b(?P<n>{NUMBER})\s+{_A
 _FOLLOWING = re.compile(rf"\bthe following\s+(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
 # "Canada and 49 other countries", and the headline form "Canada and 49 others".
 _AND_OTHERS = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:(?:other|more|further)\s+{_ADJ}{_NOUN}|others)\b", re.I)
-_ADJECTIVAL = re.compile(rf"\b(?P<n>{NUMBER})-(?:nation|country|state|member|strong|signatory)\b", re.I)
+# Not "the 47-member council": the size of a body, not of a statement.
+_ADJECTIVAL = re.compile(
+    rf"\b(?P<n>{NUMBER})-(?:nation|country|state|member|strong|signatory)\b(?!\s+(?:council|body|committee|board|bureau|assembly|bloc|union|organi[sz]ation))",
+    re.I,
+)
 _GROUP_OF = re.compile(rf"\bgroup of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!-)", re.I)
 _SPOKE_FOR = re.compile(
     rf"\b(?:spoke|speaking|spoken|speaks|replied|responded|answered|read|statement|text|this time)\b"
@@ -60,6 +64,15 @@ _PRIOR_CUE = re.compile(
 _FIRST_TIMERS = re.compile(
     r"\s*(?:,\s*)?(?:(?:have|had|has)\s+)?(?:signed|joined|signed on|came on board|were added)\s+(?:(?:this|the)\s+(?:year'?s?\s+)?(?:text|statement|letter)\s+)?for the first time"
     r"|\s+(?:were|are)\s+(?:new|newcomers|first-time signatories)\b",
+    re.I,
+)
+# "All 27 member states of the European Union backed the text": an organisation's membership,
+# not the size of a statement.
+_MEMBERSHIP = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:member\s+)?(?:states|countries|members|nations)\s+of\s+(?:the\s+)?(?:European Union|EU|African Union|"
+    r"Organi[sz]ation of Islamic Cooperation|OIC|Arab League|League of Arab States|ASEAN|CARICOM|NATO|G7|G20|Council|Commonwealth|"
+    r"Gulf Cooperation Council|GCC|Non-Aligned Movement|Union)\b"
+    r"|\s+(?:EU|European Union|African Union|ASEAN|NATO|OIC|GCC)\s+(?:member\s+)?(?:states|countries|members)\b",
     re.I,
 )
 # "Thirteen more countries", "13 further states": an increment, not the size of a statement.
@@ -130,6 +143,10 @@ _NOW_HAS = re.compile(
 )
 
 
+# "the statement is now supported by 34 States": the size of the statement under discussion today.
+_NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?(?:(?:some|a total of)\s+)?$", re.I)
+
+
 _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
     _phrases(_NOW_HAS, "growth"),
@@ -156,6 +173,15 @@ def group_phrase(sentence: str) -> re.Match[str] | None:
     return _GROUP_PHRASE.search(sentence)
 
 
+_NUMBER_RE = re.compile(rf"\b(?:{NUMBER})\b", re.I)
+
+
+def _number_end(sentence: str, phrase: CountPhrase) -> int:
+    """Where the number itself ends ("27" in "27 member states of the EU")."""
+    match = _NUMBER_RE.search(sentence, phrase.start, phrase.end)
+    return match.end() if match else phrase.start
+
+
 def count_phrases(sentence: str) -> list[CountPhrase]:
     """Every count of backers in a sentence, left to right, first recogniser wins an overlap."""
     taken: list[CountPhrase] = []
@@ -165,11 +191,15 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
                 continue
             if _DIFFERENCE.search(sentence[max(0, phrase.start - 80):phrase.start]):
                 continue
+            if phrase.kind == "plain" and _MEMBERSHIP.match(sentence, _number_end(sentence, phrase)):
+                continue
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
             elif phrase.kind == "plain" and _FIRST_TIMERS.match(sentence, phrase.end):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
             elif phrase.kind in ("plain", "for") and _PRIOR_CUE.search(sentence[max(0, phrase.start - 150):phrase.start]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
+            elif phrase.kind == "plain" and _NOW_BEFORE.search(sentence[max(0, phrase.start - 50):phrase.start]):
+                phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "growth")
             taken.append(phrase)
     return sorted(taken, key=lambda p: p.start)

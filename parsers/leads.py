@@ -56,8 +56,11 @@ _AFTER_VERB = re.compile(
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
     r"followed|follows|took the floor|took the pen|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
-    r"on behalf of|speaking for|for \d)",
+    r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
+)
+_CAPITAL_DELIVERS = re.compile(
+    r"^\s+(?:(?:then|also|again|later|first|in turn)\s+)?(?:read|delivered|presented|spoke (?:for|on behalf of)|led)\b(?!\s+by\b)", re.I
 )
 _AND_OTHERS = re.compile(r"^\s+and\s+(?:\S+\s+){1,2}?(?:(?:other|more|further)\s+(?:countries|states|nations)|others\b)", re.I)
 # "The statement was backed among others by Türkiye": "by" names a backer, not the deliverer.
@@ -79,6 +82,10 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
     hits: list[LeadHit] = []
     for m in mentions:
         if m.kind == "capital":
+            # "Ottawa read the statement on behalf of 51 countries": a capital for its government,
+            # only as the subject of a delivering verb.
+            if _CAPITAL_DELIVERS.match(sentence[m.end:m.end + 40]):
+                hits.append(LeadHit(m.code, m.start, True))
             continue
         before = sentence[max(0, m.start - 120):m.start]
         after = sentence[m.end:m.end + 100]

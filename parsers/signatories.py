@@ -56,7 +56,8 @@ _SIGNED_AFTER = re.compile(
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
-    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|"
+    r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
+    r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
     r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",
     re.I,
 )
@@ -66,6 +67,12 @@ _NEGATIVE_AFTER = re.compile(
     r"not\s+(?:on|among|sign|join)|never)",
     re.I,
 )
+# "Many countries, including Indonesia and Kazakhstan, also expressed support ... in their own
+# national statements": speakers in their own name, not signers.
+_NATIONAL_AFTER = re.compile(
+    r"^[^.;]{0,160}?\b(?:in|through|with)\s+(?:(?:their|its)\s+)?(?:own\s+)?(?:national|individual)\s+(?:statements?|capacity|capacities|remarks|interventions?)\b",
+    re.I,
+)
 # "Saudi Arabia, which had backed similar texts in earlier years, was not on the list": an aside
 # about the past, then the sentence's own verdict.
 _ASIDE_THEN_NEGATIVE = re.compile(
@@ -73,14 +80,14 @@ _ASIDE_THEN_NEGATIVE = re.compile(
     re.I,
 )
 _WITHDREW_AFTER = re.compile(
-    r"^[\s,]*(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
+    r"^[\s,]*(?:(?:which|who)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
     r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b",
     re.I,
 )
 _JOINED_AFTER = re.compile(
     r"^[\s,]*(?:(?:has|have|had)\s+)?(?:later\s+|since\s+|also\s+|subsequently\s+)?"
-    r"(?:added (?:its|their) names?|put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
+    r"(?:added (?:its|their) names?|(?<=later |since )put (?:its|their) names? to|(?<=subsequently )put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
     r"(?:did so|joined|signed on|came on board|followed suit),?\s+(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:total|number|tally|count)\b)",
     re.I,
 )
@@ -179,6 +186,35 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
     return hits
 
 
+# "The 44 signatories of the statement were: A, B, ...", "States supporting the text: A, B":
+# whatever words introduce it, a list after a colon that follows signing words is the list.
+_COLON_INTRO = re.compile(
+    r"\b(?:signator\w*|signers?|signed|co-signed|co-signatories|backers|supporters|supporting|joined|joining|endorsed|"
+    r"backed|subscribed|adhered|aligned)\b[^.;:]{0,80}:[\s\"']*(?:the\s+)?$",
+    re.I,
+)
+_NOT_SIGNERS = re.compile(r"\b(?:vot\w+|against|abstain\w*|did not|didn't|declined|refused|absent|missing|not (?:on|among|sign\w*|join\w*)|non-signator\w*|never)\b", re.I)
+_SOME_OF = re.compile(r"\b(?:including|included|include|among|such as|notably|some of|e\.g|for example|inter alia|others)\b", re.I)
+
+
+# "Several governments declined to sign, among them Indonesia, Qatar and Kazakhstan".
+_REFUSERS_BEFORE = re.compile(
+    r"\b(?:declined|refused|did not|didn't|would not|wouldn't|stayed (?:off|away|out)|absent|abstain\w*|voted|missing|non-signator\w*|"
+    r"not (?:to )?(?:sign|join|back)\w*)\b[^.;]{0,60}?(?:among them|including|such as|notably|among others|like)[\s,:]*(?:the\s+)?$",
+    re.I,
+)
+
+
+def _colon_list(before: str) -> tuple[str | None, bool]:
+    intro = _COLON_INTRO.search(before)
+    if intro is None:
+        return None, False
+    clause = before[max(0, intro.start() - 60):]
+    if _NOT_SIGNERS.search(clause):
+        return None, False
+    return "signed", _SOME_OF.search(clause) is None
+
+
 def _role(before: str, after: str, previous_role: str | None) -> tuple[str | None, bool]:
     if _WITHDREW_AFTER.match(after):
         return "withdrew", False
@@ -190,8 +226,12 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return (previous_role, False) if previous_role else (None, False)
     if _NEGATIVE_AFTER.match(after) and (not _SIGNED_AFTER.match(after) or _ASIDE_THEN_NEGATIVE.match(after)):
         return None, False
+    if _NATIONAL_AFTER.match(after):
+        return None, False
+    if _REFUSERS_BEFORE.search(before):
+        return None, False
     if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):
         return "signed", True
     if _PARTIAL_BEFORE.search(before) or _SIGNED_AFTER.match(after):
         return "signed", False
-    return None, False
+    return _colon_list(before)

@@ -107,7 +107,7 @@ _SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) d
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
-_DATELINE_AFTER = re.compile(r"^[^.]{0,25}?\s(?:-|--|—|–)\s")
+_DATELINE_AFTER = re.compile(r"^[^.()]{0,25}?(?:\s*\([^()]{0,40}\))?\s(?:-|--|—|–)\s")  # "March 15, 2028 (Meridian Wire) - "
 _REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+(?:on|late on)\s+\w+day\b", re.I)
 
 
@@ -118,7 +118,7 @@ def _delivery_date(sentence: str, offset: int) -> bool:
         return False
     if _TIMESTAMP.match(sentence, offset) or _WEEKDAY_ABBR.search(sentence[max(0, offset - 6):offset]):
         return False
-    return _DATELINE_AFTER.match(sentence[offset:offset + 30]) is None or offset > 40
+    return _DATELINE_AFTER.match(sentence[offset:offset + 80]) is None or offset > 40
 
 
 def _without_reporting(sentence: str) -> str:

@@ -26,7 +26,7 @@ _LINE_FILLER = re.compile(
     re.I,
 )
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
-_STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
+_STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:[\w ]{0,30}?\b)?(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
 _BOTH = re.compile(r"^[\s,]*(?:(?:have|had|has)\s+)?(?:all\s+)?(?:signed|backed|joined|co-signed|endorsed)\s+both\s+(?:texts|statements|letters)\b", re.I)
 # "for the first time", "returned after a gap", "signed again": names on this year's statement.
