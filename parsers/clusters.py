@@ -68,6 +68,12 @@ def compatible(c: Cluster, f: Frame, doc_year: int | None = None) -> bool:
 
 def place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int],
            doc_year: int | None = None) -> Cluster | None:
+    if frame.first_person:
+        # The statement a page delivers in the first person is the one its title announced,
+        # even when the title gives the size after late joiners ("57") and the speech as read ("56").
+        for cluster in clusters:
+            if not (frame.lead and cluster.lead and frame.lead != cluster.lead) and not (frame.year and cluster.year and frame.year != cluster.year):
+                return merge(cluster, frame)
     if frame.back_reference:
         if current is not None:
             current.frames.append(frame)

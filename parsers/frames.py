@@ -18,7 +18,8 @@ from parsers.numbers import parse_number
 _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
-    r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below))\b",
+    r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
+    r"delivered by|read out by|read by|presented by)\b",
     re.I,
 )
 _COLLECTIVE = re.compile(
@@ -81,6 +82,7 @@ class Frame:
     group: bool = False  # "on behalf of a group of countries": joint, number unstated
     definite: bool = False  # "signed the letter of 12 July 2019": a statement named by its date
     numbers: tuple[int, ...] = ()  # other numbers in the sentence (what a comparison refers to)
+    first_person: bool = False  # "I have the honour to speak on behalf of 56 countries": the page's own statement
 
 
 def no_statement(text: str) -> bool:
@@ -109,7 +111,9 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     for hit in leads:
         if hit.start not in used and vocab and not any(f.lead == hit.code for f in frames):
             frames.append(Frame(0, hit.start, hit.code, hit.strong, hit.start))
+    first_person = _FIRST_PERSON_BEHALF.search(text) is not None
     for frame in frames:
+        frame.first_person = first_person
         frame.joint = joint or frame.count is not None or frame.vague_floor is not None
         frame.year = _year_near(text, frame.position, year_context, doc_year)
         frame.comparison = _COMPARISON.search(text[max(0, frame.position - 40):frame.position]) is not None
@@ -140,6 +144,11 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
         for frame in frames:
             frame.numbers = numbers
     return sorted(frames, key=lambda f: f.position)
+
+
+_FIRST_PERSON_BEHALF = re.compile(
+    r"\bI (?:have the hono(?:u)?r to (?:speak|deliver|make|read)|am (?:speaking|delivering|making|reading)|speak|deliver|make|read)\b[^.]{0,80}?\bon behalf of\b"
+)
 
 
 _OTHER_STATEMENT = re.compile(

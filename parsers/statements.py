@@ -25,8 +25,12 @@ _LINE_FILLER = re.compile(
     r"Western European and Others|Latin America and Caribbean|Group)\b",
     re.I,
 )
+# "51 | United Republic of Tanzania * | 2 July 2029": a table row's date of adherence.
+_LINE_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
+)
 _COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
-_STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:[\w ]{0,30}?\b)?(?:added|joined|signed|late|subsequently)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
+_STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:[\w ]{0,30}?\b)?(?:added|joined|signed|late|subsequently|adhered|after)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
 _NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
 _BOTH = re.compile(r"^[\s,]*(?:(?:have|had|has)\s+)?(?:all\s+)?(?:signed|backed|joined|co-signed|endorsed)\s+both\s+(?:texts|statements|letters)\b", re.I)
 # "for the first time", "returned after a gap", "signed again": names on this year's statement.
@@ -244,7 +248,7 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
     rest = sentence
     for m in reversed(names):
         rest = rest[:m.start] + rest[m.end:]
-    rest = _LINE_FILLER.sub(" ", rest)
+    rest = _LINE_FILLER.sub(" ", _LINE_DATE.sub(" ", rest))
     return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
 
 

@@ -31,12 +31,16 @@ _SAME_LENGTH_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_L
 # so that the regex engine skips ahead instead of trying every position.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _LINE_HYPHEN = re.compile(r"-(?<=[A-Za-z]-)(?:(?P<joined>[ ]*\n[ ]*)(?=[a-z])|(?P<kept>[ ]*\n[ ]*)(?=[A-Z]))")
-# A PDF dump's running header or footer on a line of its own, which would cut a signatory list
-# in two: "A/C.3/78/SR.12    page 4", "Page 3 of 7", "- 3 -", "GE.22-12345(E)". The match is
-# the line break before the line and the line itself (the break after it stays).
+# A PDF dump's running header or footer on lines of its own, which would cut a signatory list
+# in two: "A/C.3/78/SR.12    page 4", "2/3    28-17702", "Page 3 of 7", "- 3 -", "GE.22-12345(E)",
+# "*2817702*  Please recycle", a form feed. The match runs from the end of the text before to
+# the start of the text after (blank lines included), so the text on both sides joins up.
+_FURNITURE_TOKEN = (
+    r"(?:(?:[A-Z]{1,6}/){1,4}[\w./()-]+|\d{1,4}/\d{1,4}|\d{2}-\d{4,6}|\([A-Z]\)|\*\d{5,}\*|GE\.\d\d-\d{4,6}(?:\s*\([A-Z]\))?"
+    r"|(?i:page|p\.)[ \t]*\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|-[ \t]*\d{1,4}[ \t]*-|\d{1,6}|(?i:please recycle))"
+)
 _PAGE_FURNITURE = re.compile(
-    r"\n[ \t]*(?:(?:(?:[A-Z]{1,6}/){1,4}[\w./()-]+|GE\.\d\d-\d{4,6}(?:\s*\([A-Z]\))?)(?:[ \t]+(?:(?i:page|p\.)[ \t]*)?\d{1,4})?"
-    r"|(?i:page)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})[ \t]*(?=\n)"
+    rf"(?:\n[ \t\f]*(?=\n))*\n[ \t\f]*{_FURNITURE_TOKEN}(?:[ \t\f]+{_FURNITURE_TOKEN})*[ \t\f]*(?=\n)(?:\n[ \t\f]*(?=\n))*"
 )
 # "forty-\nfour": the hyphen of a number in words stays; only the line break goes.
 _TENS_BEFORE = re.compile(r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$")
@@ -167,7 +171,8 @@ def _add(out: list[Sentence], norm: str, start: int, end: int, block: int) -> No
     while end > start and norm[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, block, norm[start:end]))
+        # A line break inside a sentence is a space to the recognisers (same length: offsets hold).
+        out.append(Sentence(start, end, block, norm[start:end].replace("\n", " ")))
 
 
 def _joins_lines(norm: str, match: re.Match[str], wrapped: bool) -> bool:
