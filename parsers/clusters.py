@@ -36,6 +36,7 @@ class Cluster:
     starred: list[str] = field(default_factory=list)
     star_legend: int | None = None
     compared_to: "Cluster | None" = None  # "up from the 22 ...": same camp as this one
+    grown: bool = False  # the text said it gained backers after delivery ("the list grew from 39 to 42")
 
 
 @dataclass(slots=True)
@@ -115,6 +116,8 @@ def merge(cluster: Cluster, frame: Frame) -> Cluster:
     if frame.count is not None:
         cluster.counts_seen.add(frame.count)
         # Growth ("bringing the number to 50") and corrections state the current figure.
+        if frame.count_kind == "growth" and cluster.count is not None and frame.count > cluster.count:
+            cluster.grown = True
         if cluster.count is None or frame.count_kind in ("growth", "following", "current") or frame.count > cluster.count:
             cluster.count = frame.count
     if frame.vague_floor is not None and cluster.count is None:

@@ -29,6 +29,7 @@ _PARTIAL_BEFORE = re.compile(
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:that|which|who) (?:signed|backed|supported|joined|co-signed|endorsed) (?:it |them |the (?:joint )?(?:statement|text|letter) )?(?:were|are)|"
     r"\b(?:its|their) (?:backers|supporters|signatories|co-signatories|signers) (?:included|include|were|are)|"
     r"\b(?:signed|joined|signing|joining) (?:\w+ ){0,3}?for the first time|"
+    r"\bamong (?:the|its|their) (?!\w*(?:absent|abstain|refus|declin|missing|critic|oppon))(?:\w+ ){0,2}?(?:were|are)|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
@@ -57,6 +58,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
+    r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
     r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",
     re.I,
@@ -82,7 +84,8 @@ _ASIDE_THEN_NEGATIVE = re.compile(
 _WITHDREW_AFTER = re.compile(
     r"^[\s,]*(?:(?:which|who)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
-    r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b",
+    r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b"
+    r"|^[\s,]*(?:(?:however|though|meanwhile|then|later|since|also),?\s+)*(?:has\s+|have\s+|had\s+)?(?:asked|requested|applied)\s+(?:to\s+(?:be|have\s+its\s+name)\s+(?:removed|taken off|deleted)|for\s+(?:its\s+name\s+to\s+be\s+)?(?:removal|removed))",
     re.I,
 )
 _JOINED_AFTER = re.compile(

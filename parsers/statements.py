@@ -39,6 +39,9 @@ _FIRST_TIME = re.compile(
     r"\b(?:returned|came back|rejoined|re-joined) (?:after|to (?:the|this) (?:list|text|statement|letter|fold))\b",
     re.I,
 )
+_DAY_AFTER_LIST = re.compile(
+    r"\s+(?:\w+\s+){1,6}?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|the (?:next )?day after|later|since|this week|the following (?:day|week))\b"
+)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
@@ -53,7 +56,7 @@ class _Pending:
 
     frames: list[Frame] = field(default_factory=list)
     hits: list[tuple[ListHit, int]] = field(default_factory=list)
-    lead: tuple[str, int] | None = None  # a deliverer named just before the statement
+    lead: Frame | None = None  # a deliverer named just before the statement
 
 
 def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, gate: Collection[int]) -> Assembly:
@@ -97,7 +100,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                 cluster = _sentence_mate(frame, cluster, placed, sentence.text, clusters)
             if cluster is None:
                 if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence.text):
-                    pending.lead = (frame.lead, i)
+                    pending.lead = frame
                 continue
             if len(clusters) > created:
                 cluster.previous = placed[-1][1] if placed else current
@@ -134,6 +137,10 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None:
                 # "Five countries signed for the first time: ...": names on this year's statement.
                 target = next((c for c in clusters if c.year in (None, doc_year)), target)
+            if target is not None and target.grown and hit.role == "signed" and _DAY_AFTER_LIST.match(sentence.text, hit.end):
+                # "The list grew from 39 to 42. Guatemala and Uruguay signed on to the text on
+                # Thursday": signing on a later day of a statement that has grown is joining it.
+                hit.role = "joined"
             if target is not None:
                 add_list(target, hit, i)
             else:
@@ -230,8 +237,12 @@ def _adopt(cluster: Cluster, pending: _Pending, sentence: int, compared: Cluster
         cluster.context.append(frame.sentence)
     for hit, i in pending.hits:
         add_list(cluster, hit, i)
-    if pending.lead and cluster.lead is None and sentence - pending.lead[1] <= 3:
-        cluster.lead, cluster.lead_strong = pending.lead[0], True
+    if pending.lead and cluster.lead is None and sentence - pending.lead.sentence <= 3:
+        # "Lithuania's ambassador delivered the text on 18 March. It was read on behalf of 39
+        # countries.": the delivery sentence is about this statement (its lead, its day).
+        merge(cluster, pending.lead)
+        cluster.anchors.sort()
+        cluster.context.sort()
     pending.frames, pending.hits, pending.lead = [], [], None
 
 
