@@ -29,7 +29,8 @@ class CountPhrase:
     floor: int | None = None  # the number in a vague count ("more than 70" -> 70)
 
 
-_PLAIN = re.compile(rf"(?:\b(?P<q>{_VAGUE}|{_EXACT})\s+)?\b(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
+# '"more than 60" countries': a figure quoted from someone else is still a figure.
+_PLAIN = re.compile(rf"(?:\b(?P<q>{_VAGUE}|{_EXACT})\s+)?\b(?P<n>{NUMBER})[\"']?\s+{_ADJ}{_NOUN}\b", re.I)
 _FOLLOWING = re.compile(rf"\bthe following\s+(?P<n>{NUMBER})\s+{_ADJ}{_NOUN}\b", re.I)
 # "Canada and 49 other countries", and the headline form "Canada and 49 others".
 _AND_OTHERS = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:(?:other|more|further)\s+{_ADJ}{_NOUN}|others)\b", re.I)
@@ -137,6 +138,10 @@ _LEAVES_WITH = re.compile(
     rf"\b(?:leaves|leaving|left)\s+(?:the|that|this|its)\s+(?:[\w'-]+\s+){{0,2}}?(?:statement|letter|text|list)\s+with\s+(?P<n>{NUMBER})\s+(?:signatories|signatures|backers|supporters|co-signatories|countries|states|names)\b",
     re.I,
 )
+# "the final tally stands at 55", "the total now stands at 52": the size after late joiners.
+_STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:stands|stood)\s+at\s+(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))", re.I)
+# "one fewer than the 56 that backed New Zealand's text": a count named by what it did.
+_THE_N_THAT = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:that|which|who)\s+(?:had\s+)?(?:backed|signed|supported|joined|endorsed|co-signed)\b", re.I)
 _NOW_HAS = re.compile(
     rf"\b(?:now|currently)\s+(?:has|have|carries|bears|counts|numbers|totals|stands at|lists)\s+(?:(?:some|a total of)\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))",
     re.I,
@@ -150,6 +155,8 @@ _NOW_BEFORE = re.compile(r"\b(?:now|currently)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?(?
 _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
     _phrases(_NOW_HAS, "growth"),
+    _phrases(_STANDS_AT, "growth"),
+    _phrases(_THE_N_THAT, "plain"),
     _phrases(_LEAVES_WITH, "current"),
     _phrases(_NUMBER_TO, "growth"),
     _phrases(_FOLLOWING, "following"),

@@ -19,7 +19,7 @@ _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
     r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
-    r"delivered by|read out by|read by|presented by|the list|number of signatories)\b",
+    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally)\b",
     re.I,
 )
 _COLLECTIVE = re.compile(
@@ -211,7 +211,10 @@ def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool,
     return frames
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
+# "..., one fewer than the 56 that backed New Zealand's text": a comparison opens another statement.
+_THAN_ANOTHER = r"\bthan\s+(?:the|a|an|that|those|its|their|last)\b"
+_CLAUSE_BREAK = re.compile(rf";|,\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b|{_THAN_ANOTHER}", re.I)
+_COMPARISON_BETWEEN = re.compile(_THAN_ANOTHER, re.I)
 
 
 def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadHit | None:
@@ -241,6 +244,9 @@ def _year_near(text: str, position: int, year_context: int | None, doc_year: int
     for match in _LOCAL_YEAR.finditer(text):
         if _COMPARED_YEAR.search(text[max(0, match.start() - 20):match.start()]):
             continue  # "three more than this year": the year compared with, not the statement's
+        lo, hi = sorted((position, match.start()))
+        if _COMPARISON_BETWEEN.search(text, lo, hi):
+            continue  # "55, one fewer than the 56 that backed ... in October 2034": the other one's year
         if match.group("year"):
             year = int(match.group("year"))
         elif doc_year is None:

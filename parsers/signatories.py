@@ -208,6 +208,14 @@ _REFUSERS_BEFORE = re.compile(
 )
 
 
+# "Guinea and Paraguay, both signatories of the 2034 text, are absent this year": signers of that
+# text, whatever the sentence goes on to say about this year.
+_SIGNERS_APPOSITIVE = re.compile(r"^\s*,\s*(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+(?:19|20)\d\d\b", re.I)
+
+
+_LIST_GOES_ON = re.compile(r"\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?\s*(?:the\s+)?$", re.I)
+
+
 def _colon_list(before: str) -> tuple[str | None, bool]:
     intro = _COLON_INTRO.search(before)
     if intro is None:
@@ -221,10 +229,14 @@ def _colon_list(before: str) -> tuple[str | None, bool]:
 def _role(before: str, after: str, previous_role: str | None) -> tuple[str | None, bool]:
     if _WITHDREW_AFTER.match(after):
         return "withdrew", False
+    if _SIGNERS_APPOSITIVE.match(after):
+        return "signed", False
     if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after) or (_LATER_BEFORE.search(before) and _LATER_VERB.match(after)):
         return "joined", False
     if re.search(r"\b(?:apart from|other than|except for)\s+(?:the\s+)?$", before, re.I):
         return ("signed", False) if _APART_NO.match(after) else (None, False)
+    if previous_role and _LIST_GOES_ON.search(before):
+        return previous_role, False  # "It includes A and B, as last year, and, for the first time, C and D"
     if re.search(r"\bas (?:do|did|does|have|has)\s+(?:the\s+)?$", before, re.I):
         return (previous_role, False) if previous_role else (None, False)
     if _NEGATIVE_AFTER.match(after) and (not _SIGNED_AFTER.match(after) or _ASIDE_THEN_NEGATIVE.match(after)):

@@ -105,6 +105,7 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
 
 _SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same (?:day|afternoon|morning|evening)|on the same day|earlier that day|that (?:afternoon|evening|morning)|(?:at|during|in) the same (?:meeting|sitting|debate))\b", re.I)
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_PUBLISHED_ON = re.compile(r"\b(?:published|posted|updated|released|put online|uploaded)\b[^.;]{0,30}?\bon\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
 _DATELINE_AFTER = re.compile(r"^[^.()]{0,25}?(?:\s*\([^()]{0,40}\))?\s(?:-|--|—|–)\s")  # "March 15, 2028 (Meridian Wire) - "
@@ -116,6 +117,8 @@ def _delivery_date(sentence: str, offset: int) -> bool:
     ('Thu, 16 Oct 2031 18:02:00 GMT') or a list ('as of')."""
     if _NOT_DELIVERY.search(sentence[max(0, offset - 12):offset]):
         return False
+    if _PUBLISHED_ON.search(sentence[max(0, offset - 60):offset]):
+        return False  # "Pakistan's mission published its list on 23 October": not the day it was read
     if _TIMESTAMP.match(sentence, offset) or _WEEKDAY_ABBR.search(sentence[max(0, offset - 6):offset]):
         return False
     return _DATELINE_AFTER.match(sentence[offset:offset + 80]) is None or offset > 40

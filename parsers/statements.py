@@ -42,6 +42,8 @@ _FIRST_TIME = re.compile(
 _DAY_AFTER_LIST = re.compile(
     r"\s+(?:\w+\s+){1,6}?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|the (?:next )?day after|later|since|this week|the following (?:day|week))\b"
 )
+_IT_SUBJECT = re.compile(r"^(?:It|Its|They|Their|This list|The list)\b")
+_RELATIVE_YEAR = re.compile(r"^(?:Last|This) year\b", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
     r"\b(?:it|the country|the government|its government)\s+(?:has\s+|had\s+|later\s+|then\s+)*(?:withdrawn|withdrew|pulled|retracted)\s+its\s+(?:signature|name|support)",
@@ -66,6 +68,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
     current: Cluster | None = None
     pending = _Pending()
     year_context: int | None = None
+    relative_context: int | None = None  # the paragraph a "Last year" or "This year" opened
     block: list[int] = []
     last_country: str | None = None
     positions: dict[int, list[tuple[int, int]]] = {}
@@ -77,7 +80,15 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
         if block:
             _attach_block(block, text, mentions, current)
             block = []
-        year_context = next_year_context(sentence.text, year_context, doc_year)
+        if relative_context is not None and sentence.block != relative_context:
+            year_context = relative_context = None  # "Last year ..." spoke for its own paragraph only
+        new_context = next_year_context(sentence.text, year_context, doc_year)
+        if new_context != year_context:
+            # A heading ("Last year") opens a section; a sentence ("Last year the text was read by
+            # Belarus") speaks for its paragraph.
+            prose = _RELATIVE_YEAR.match(sentence.text) is not None and len(sentence.text) > 30
+            relative_context = sentence.block if prose else None
+        year_context = new_context
         if len(ms) < 3 and i not in gate:
             continue  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, year_context, doc_year)
@@ -134,8 +145,9 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             if not placed and _BOTH.match(after) and len(clusters) >= 2:
                 # "Japan and Ukraine signed both texts": the two statements just discussed.
                 add_list(clusters[-2], hit, i)
-            elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None:
-                # "Five countries signed for the first time: ...": names on this year's statement.
+            elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None and not _IT_SUBJECT.match(sentence.text):
+                # "Five countries signed for the first time: ...": names on this year's statement
+                # (but "It includes A and, for the first time, B" is the statement just discussed).
                 target = next((c for c in clusters if c.year in (None, doc_year)), target)
             if target is not None and target.grown and hit.role == "signed" and _DAY_AFTER_LIST.match(sentence.text, hit.end):
                 # "The list grew from 39 to 42. Guatemala and Uruguay signed on to the text on
@@ -176,7 +188,11 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
     return merge(mate, frame)
 
 
-_SIGNED_IN_YEAR = re.compile(r"\s*,?\s*(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_SIGNED_IN_YEAR = re.compile(
+    r"\s*,?\s*(?:(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+"
+    r"|(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+)(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 
 
 def _signed_in_year(hit: ListHit, sentence: str, clusters: list[Cluster]) -> Cluster | None:
