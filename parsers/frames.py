@@ -32,6 +32,11 @@ _JOINT = re.compile(
     r"rival|spoke for|speaking for|withdr(?:ew|awn) (?:its (?:name|signature) )?from)\b|-(?:led|read|delivered|presented)\b",
     re.I,
 )
+_TREATY_PARTIES = re.compile(
+    r"\b(?:signator\w+|co-signator\w+|signed|signing|parties)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|accords?|treat(?:y|ies)|conventions?|covenants?|protocols?|charters?)\b",
+    re.I,
+)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|abstentions?|resolution|draft decision|motion|sanction\w*)\b", re.I)
 # "The draft resolution was presented by Poland on behalf of the EU and sponsored by 42
 # countries": the sponsors of a resolution, not the signers of a statement.
@@ -94,7 +99,9 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     """The frames one sentence yields, left to right."""
     if _NO_STATEMENT.search(text):
         return []  # "No country delivered a counter-statement ...": a statement that was not made
-    vocab = _VOCAB.search(text) is not None
+    # "signatories of the peace agreement": parties to a treaty, not to a joint statement.
+    cues = _TREATY_PARTIES.sub(" ", text) if "agree" in text or "treat" in text or "accord" in text or "conven" in text else text
+    vocab = _VOCAB.search(cues) is not None
     eligible = vocab or _COLLECTIVE.search(text) is not None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text) or _RESOLUTION_ACT.search(text):
         eligible = False
@@ -105,7 +112,7 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
         eligible = True
     phrases = [p for p in all_phrases if p.kind != "prior"] if eligible else []
     leads = find_leads(text, mentions) if eligible else []
-    joint = _JOINT.search(text) is not None
+    joint = _JOINT.search(cues) is not None
     frames = _count_frames(phrases, leads, vocab, text)
     used = {f.lead_position for f in frames}
     for hit in leads:
@@ -236,6 +243,7 @@ def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadH
     return None if best is None else best[1]
 
 
+_FIGURE_AFTER = re.compile(r"\s+(?:total|tally|figure|number|count)\b", re.I)
 _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|against)\s+$", re.I)
 
 
@@ -244,6 +252,8 @@ def _year_near(text: str, position: int, year_context: int | None, doc_year: int
     for match in _LOCAL_YEAR.finditer(text):
         if _COMPARED_YEAR.search(text[max(0, match.start() - 20):match.start()]):
             continue  # "three more than this year": the year compared with, not the statement's
+        if match.start() > position and _FIGURE_AFTER.match(text, match.end()):
+            continue  # "drew 47 signatures, so this year's total marks an increase": another figure
         lo, hi = sorted((position, match.start()))
         if _COMPARISON_BETWEEN.search(text, lo, hi):
             continue  # "55, one fewer than the 56 that backed ... in October 2034": the other one's year

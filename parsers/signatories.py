@@ -53,11 +53,12 @@ _JOINED_BEFORE = re.compile(
     re.I,
 )
 _SIGNED_AFTER = re.compile(
-    r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+)?(?:among\s+(?:those|(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|co-signers|co-signatories|co-sponsors|cosponsors|governments|backers|supporters))"
+    r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+|both\s+)?(?:among\s+(?:those|(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|co-signers|co-signatories|co-sponsors|cosponsors|governments|backers|supporters))"
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
+    r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
     r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
     r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",

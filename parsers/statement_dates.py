@@ -12,8 +12,11 @@ from parsers.text import Text
 from parsers.types import Forum
 
 # A UN meetings-coverage header: "SEVENTY-FOURTH SESSION, 29 OCTOBER 2019", or
-# "SEVENTY-NINTH SESSION, 24TH & 25TH MEETINGS (AM & PM)" with the date on the next line.
-_MEETING_HEADER = re.compile(r"\bSESSION,\s+(?:(\d{1,2}\s+[A-Z]+\s+\d{4})|\d{1,3}(?:ST|ND|RD|TH)\b[^\n]{0,40}?\bMEETINGS?\b)")
+# "SEVENTY-NINTH SESSION, 24TH & 25TH MEETINGS (AM & PM)" (or in title case) with the date on
+# the next line.
+_MEETING_HEADER = re.compile(
+    r"\b(?:SESSION|Session),\s+(?:(\d{1,2}\s+[A-Za-z]+\s+\d{4})|\d{1,3}(?i:st|nd|rd|th)\b[^\n]{0,40}?\b(?i:meetings?)\b)"
+)
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+[·|]\s+){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)[ \t]*$",

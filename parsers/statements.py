@@ -42,6 +42,11 @@ _FIRST_TIME = re.compile(
 _DAY_AFTER_LIST = re.compile(
     r"\s+(?:\w+\s+){1,6}?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|the (?:next )?day after|later|since|this week|the following (?:day|week))\b"
 )
+_LAST_YEARS_TEXT = re.compile(
+    r"\s*,?\s*(?:(?:have|had|has)\s+)?(?:both\s+|all\s+|also\s+)?(?:backed|signed|joined|supported|co-signed|endorsed)\s+last\s+year'?s\s+"
+    r"(?:joint\s+)?(?:text|statement|letter)\b",
+    re.I,
+)
 _IT_SUBJECT = re.compile(r"^(?:It|Its|They|Their|This list|The list)\b")
 _RELATIVE_YEAR = re.compile(r"^(?:Last|This) year\b", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
@@ -69,6 +74,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
     pending = _Pending()
     year_context: int | None = None
     relative_context: int | None = None  # the paragraph a "Last year" or "This year" opened
+    last_years: list[tuple[ListHit, int]] = []
     block: list[int] = []
     last_country: str | None = None
     positions: dict[int, list[tuple[int, int]]] = {}
@@ -141,6 +147,11 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             if not placed and target is not None and target.lead and target.lead not in hit.codes and hit.role == "signed":
                 # "Its signatories included Norway, ...": a list naming another statement's lead is that one's.
                 target = next((c for c in reversed(clusters) if c.lead and c.lead in hit.codes), target)
+            if not placed and hit.role == "signed" and doc_year is not None and _LAST_YEARS_TEXT.match(sentence.text, hit.end):
+                # "Ukraine and Guatemala both backed last year's text as well": signers of last
+                # year's statement, which the story may name only later.
+                last_years.append((hit, i))
+                continue
             after = sentence.text[hit.end:hit.end + 40]
             if not placed and _BOTH.match(after) and len(clusters) >= 2:
                 # "Japan and Ukraine signed both texts": the two statements just discussed.
@@ -166,6 +177,9 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             last_country = names[0].code
     if block:
         _attach_block(block, text, mentions, current)
+    earlier = next((c for c in clusters if doc_year is not None and c.year == doc_year - 1), None)
+    for hit, i in last_years if earlier is not None else []:
+        add_list(earlier, hit, i)
     return Assembly(clusters, text, mentions, positions)
 
 
