@@ -24,15 +24,15 @@ class _Sentence(Protocol):
 GATE_CUES: tuple[str, ...] = (
     "statement", "letter", "behalf", "sign", "joint", "text", "backe", "support", "-led", "led by",
     "spoke for", "speaking for", "read", "deliver", "repl", "respon", "answer", "group of", "countries",
-    "states", "nations", "rebuke", "withdr", "join", "added", "list", "includ", "among", "as do",
+    "states", "nations", "governments", "rebuke", "withdr", "join", "added", "list", "includ", "among", "as do",
     "apart from", "told", "urge", "called on", "voice", "accuse", "prais", "defend", "condemn", "critic",
-    "denounc", "press", "applaud", "commend", "wrote", "*", "others",
+    "denounc", "press", "applaud", "commend", "wrote", "*", "others", "put its", "put their",
 )
 # Cues that matter only in a sentence that names several countries ("A, B and C endorsed it"),
 # or for the page's publisher ("Permanent Mission of Sweden").
 EXTRA_CUES: tuple[str, ...] = (
     "endors", "such as", "notably", "declar", "express", "spar", "clash", "pulled", "removed", "retract",
-    "took", "taken", "put its", "put their", "remain", "sponsor", "group", "asterisk", "mission",
+    "took", "taken", "remain", "sponsor", "group", "asterisk", "mission",
     "embassy", "ministry", "delegation of", "government of", "permanent representative",
 )
 # A lower-case word that is not list glue: prose, not a list line ("Albania, Andorra and the

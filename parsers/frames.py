@@ -19,7 +19,8 @@ _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
     r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
-    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally)\b",
+    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|"
+    r"spoke (?:at|in|before) [^.;]{0,40}?for)\b",
     re.I,
 )
 _COLLECTIVE = re.compile(
@@ -99,6 +100,8 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     """The frames one sentence yields, left to right."""
     if _NO_STATEMENT.search(text):
         return []  # "No country delivered a counter-statement ...": a statement that was not made
+    if not mentions and _GENERIC_STATEMENT.match(text):
+        return []  # "A statement backed by 40 states that leads somewhere is worth more ...": no real one
     # "signatories of the peace agreement": parties to a treaty, not to a joint statement.
     cues = _TREATY_PARTIES.sub(" ", text) if "agree" in text or "treat" in text or "accord" in text or "conven" in text else text
     vocab = _VOCAB.search(cues) is not None
@@ -153,6 +156,9 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     return sorted(frames, key=lambda f: f.position)
 
 
+_GENERIC_STATEMENT = re.compile(
+    r"^(?:(?:But|And|Yet),?\s+)?(?:A|An|Any|One)\s+(?:joint\s+)?(?:statement|letter|text)\b[^.;]*\b(?:is worth|are worth|would|could|should|might|can)\b", re.I
+)
 _FIRST_PERSON_BEHALF = re.compile(
     r"\bI (?:have the hono(?:u)?r to (?:speak|deliver|make|read)|am (?:speaking|delivering|making|reading)|speak|deliver|make|read)\b[^.]{0,80}?\bon behalf of\b"
 )

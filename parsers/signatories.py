@@ -61,7 +61,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
     r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
-    r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on)\s+for the first time\b)",
+    r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on|signing|joining)\s+for the first time\b)",
     re.I,
 )
 _NEGATIVE_AFTER = re.compile(
@@ -131,6 +131,14 @@ def runs(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Consecutive country names joined only by list glue (commas, "and", "as well as")."""
     out: list[list[Mention]] = []
     for m in mentions:
+        if m.kind == "capital" and m.code != "CHN":
+            # "Washington, London and Canberra all put their names to it": capitals for their
+            # governments, but only in a run of capitals (never mixed into a list of names).
+            if out and out[-1] and all(x.kind == "capital" for x in out[-1]) and _is_glue(sentence[out[-1][-1].end:m.start]):
+                out[-1].append(m)
+            else:
+                out.append([m])
+            continue
         if m.kind == "capital" or _SUBJECT_OF_VERB.match(sentence[m.end:m.end + 60]):
             # "..., among them Türkiye, and Cuba again responded": a new clause's subject.
             out.append([])
@@ -173,6 +181,9 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
     hits: list[ListHit] = []
     previous_role: str | None = None
     for run in runs(sentence, mentions):
+        if run[0].kind == "capital" and len(run) < 2:
+            previous_role = None
+            continue  # one capital is a place ("talks in London"), not a list of governments
         start, end = run[0].start, run[-1].end
         before = sentence[max(0, start - 90):start]
         after = sentence[end:end + 140]

@@ -26,12 +26,13 @@ _MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:conclude
 _SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
 
 
-_PLURAL_STATEMENTS = re.compile(r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|rival statements)\b", re.I)
+_PLURAL_STATEMENTS = re.compile(r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|rival statements|joint statements|back-to-back)\b", re.I)
 
 
-def shared_date(assembly: Assembly, doc_year: int | None) -> dt.date | None:
-    """'Both come from the texts as circulated in the room on 6 October 2020', said before any
-    statement is named: the day of every statement the page then lists."""
+def shared_date(assembly: Assembly, doc_year: int | None, doc_date: dt.date | None = None) -> dt.date | None:
+    """'Both come from the texts as circulated in the room on 6 October 2020', or 'Two groups
+    squared off on Tuesday, in back-to-back joint statements', said before any statement is
+    named: the day of every statement the page then lists."""
     if not assembly.clusters or not assembly.clusters[0].anchors:
         return None
     for sentence in assembly.text.sentences[:assembly.clusters[0].anchors[0]]:
@@ -40,6 +41,9 @@ def shared_date(assembly: Assembly, doc_year: int | None) -> dt.date | None:
         for offset, date, _ in dates_in(sentence.text, doc_year):
             if date is not None and _delivery_date(sentence.text, offset):
                 return date
+        relative = relative_day(_without_reporting(sentence.text), doc_date)
+        if relative is not None:
+            return relative
     return None
 
 
