@@ -69,6 +69,8 @@ def compatible(c: Cluster, f: Frame, doc_year: int | None = None) -> bool:
 
 def place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: set[int],
            doc_year: int | None = None) -> Cluster | None:
+    if frame.speaker:
+        return None  # a speaker reacting to a statement neither makes one nor delivers one
     if frame.first_person:
         # The statement a page delivers in the first person is the one its title announced,
         # even when the title gives the size after late joiners ("57") and the speech as read ("56").

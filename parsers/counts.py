@@ -45,7 +45,12 @@ _SPOKE_FOR = re.compile(
     rf"[^.;]{{0,60}}?\bfor\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|weeks?|months?|minutes|hours|per|%))",
     re.I,
 )
-_BEHALF_BARE = re.compile(rf"\bon behalf of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:-|per|%))", re.I)
+# Not "on behalf of twelve non-governmental organizations": NGOs do not sign state statements.
+_BEHALF_BARE = re.compile(
+    rf"\bon behalf of\s+(?:(?P<q>{_VAGUE}|{_EXACT})\s+)?(?P<n>{NUMBER})\b(?!\s*(?:-|per|%))"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|NGOs|groups|entities|institutions|companies|universities|individuals|people|persons|unions|associations)\b)",
+    re.I,
+)
 _GROUP_PHRASE = re.compile(r"\bon behalf of (?:a|an|the)\s+(?:\w+\s+){0,2}?group of (?:\w+\s+)?(?:countries|states|nations)\b", re.I)
 _LAST_YEAR = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:of|from)\s+(?:last year|a year (?:earlier|ago)|the previous year)", re.I)
 _GROWTH = re.compile(rf"\bfrom\s+(?P<a>{NUMBER})\s+to\s+(?P<n>{NUMBER})\b", re.I)

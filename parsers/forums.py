@@ -10,7 +10,8 @@ _FORUM_CUES: tuple[tuple[re.Pattern[str], Forum], ...] = (
     (re.compile(r"\bThird Committee\b|\bGeneral Assembly(?:'s)? (?:\w+ ){0,2}human rights committee\b|\bGA/SHC/", re.I), Forum.UNGA_C3),
     (re.compile(r"\bHuman Rights Council\b|\b(?:UN |U\.N\. )?rights council\b|\bHRC\s?\d{0,2}\b|\bcouncil(?:'s)? (?:president|\w+ session)|\bthe Council President", re.I), Forum.HRC),
     (re.compile(r"\bSecurity Council\b", re.I), Forum.UNSC),
-    (re.compile(r"\bGeneral Assembly\b(?! Hall)", re.I), Forum.UNGA),
+    # Not "at the 91st session of the General Assembly": a session, whatever body of it met.
+    (re.compile(r"(?<!session of the )(?<!session of )\bGeneral Assembly\b(?! Hall)", re.I), Forum.UNGA),
 )
 _OUTSIDE_UN = re.compile(r"\b(?:foreign ministers? of|ministerial|released by the|leaders of|heads of (?:state|government))\b", re.I)
 

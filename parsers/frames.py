@@ -84,6 +84,7 @@ class Frame:
     year: int | None = None
     joint: bool = False
     back_reference: bool = False
+    speaker: bool = False  # "The representative of China said that the statement ...": a speaker, not a deliverer
     comparison: bool = False  # "up from the 22", "compared with the 23 of last year": same camp
     group: bool = False  # "on behalf of a group of countries": joint, number unstated
     definite: bool = False  # "signed the letter of 12 July 2019": a statement named by its date
@@ -122,8 +123,12 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
         if hit.start not in used and vocab and not any(f.lead == hit.code for f in frames):
             frames.append(Frame(0, hit.start, hit.code, hit.strong, hit.start))
     first_person = _FIRST_PERSON_BEHALF.search(text) is not None
+    speaker = _SPEAKER_SAID.match(text)
     for frame in frames:
         frame.first_person = first_person
+        frame.speaker = frame.count is None and frame.vague_floor is None and (
+            (speaker is not None and frame.lead_position == speaker.start("who" if speaker.group("who") else "who2"))
+            or "right of reply" in text)
         frame.joint = joint or frame.count is not None or frame.vague_floor is not None
         frame.year = _year_near(text, frame.position, year_context, doc_year)
         frame.comparison = _COMPARISON.search(text[max(0, frame.position - 40):frame.position]) is not None
@@ -156,6 +161,12 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     return sorted(frames, key=lambda f: f.position)
 
 
+# A national speaker reacting to a statement: "The representative of China said that the statement
+# was full of lies", "Eritrea's delegate said that the group statement delivered by Belgium ...".
+_SPEAKER_SAID = re.compile(
+    r"^(?:(?:The|A) (?:representative|delegate) of (?:the )?(?P<who>[A-Z][^,;]{1,50}?)|(?P<who2>[A-Z][\w' -]{1,40}?)'s (?:delegate|representative))"
+    r",? (?:said|added|stated|noted|replied|responded|asked|rejected|stressed|expressed)\b(?![^.;]{0,60}\bon behalf of\b)"
+)
 _GENERIC_STATEMENT = re.compile(
     r"^(?:(?:But|And|Yet),?\s+)?(?:A|An|Any|One)\s+(?:joint\s+)?(?:statement|letter|text)\b[^.;]*\b(?:is worth|are worth|would|could|should|might|can)\b", re.I
 )

@@ -55,10 +55,11 @@ _AFTER_VERB = re.compile(
     r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later)\b[^,.;]{0,40},\s*)?"  # "Lithuania, at the same session, read"
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
-    r"followed|follows|took the floor|took the pen|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
+    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
 )
+_ONE_OF_SIGNERS = re.compile(r"^\s*,\s*(?:one|two|three|all|both|each)\s+of\s+the\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b", re.I)
 _CAPITAL_DELIVERS = re.compile(
     r"^\s+(?:(?:then|also|again|later|first|in turn)\s+)?(?:read|delivered|presented|spoke (?:for|on behalf of)|led)\b(?!\s+by\b)", re.I
 )
@@ -97,6 +98,8 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 
 
 def _is_strong(m: Mention, before: str, after: str) -> bool:
+    if _ONE_OF_SIGNERS.match(after):
+        return False  # "The representative of Switzerland, one of the 53 signatories of the statement read by ..."
     if _BEFORE_OF.search(before) or _MY_OWN.search(before):
         return True
     if _SPEAKING_FOR_BEFORE.search(before) and (_SAID.match(after) if m.kind != "demonym" else _ROLE_SAID.match(after)):

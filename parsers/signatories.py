@@ -23,6 +23,7 @@ _STOP_IN_GAP = re.compile(r"['\"\d:.()!?]|\b(?:is|are|was|were|be|been|has|have|
 _PARTIAL_BEFORE = re.compile(
     r"(?:\bincluding|\bincluded|\binclude[sd]?|\bamong them|\bamong others|\bamong whom|\bsuch as|\bnotably|"
     r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored)\s+(?:\w+\s+){0,3}?by|"
+    r"\b(?:backed|supported|signed|co-signed|endorsed|joined)\s+(?:\w+\s+){0,3}?by\s+(?:[\w-]+\s+){1,3}?(?:states|countries|nations|governments)\s*,|"
     r"\b(?:signatories|signers|backers|supporters|co-signatories)\s+(?:we can confirm |that we know of )?(?:were|are|included|include)|"
     r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:backing|supporting|signing|joining|behind) (?:it|them|the (?:joint )?(?:statement|text|letter))? ?(?:were|are|was|is)|"
@@ -59,6 +60,7 @@ _SIGNED_AFTER = re.compile(
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
+    r"(?:had\s+)?(?:signed|co-signed|backed)\s+in\s+(?:19|20)\d\d\b|"
     r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
     r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on|signing|joining)\s+for the first time\b)",
@@ -205,11 +207,11 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
 # whatever words introduce it, a list after a colon that follows signing words is the list.
 _COLON_INTRO = re.compile(
     r"\b(?:signator\w*|signers?|signed|co-signed|co-signatories|backers|supporters|supporting|joined|joining|endorsed|"
-    r"backed|subscribed|adhered|aligned)\b[^.;:]{0,80}:[\s\"']*(?:the\s+)?$",
+    r"backed|subscribed|adhered|aligned|put (?:its|their) names?|for the first time)\b[^.;:]{0,80}:[\s\"']*(?:the\s+)?$",
     re.I,
 )
 _NOT_SIGNERS = re.compile(r"\b(?:vot\w+|against|abstain\w*|did not|didn't|declined|refused|absent|missing|not (?:on|among|sign\w*|join\w*)|non-signator\w*|never)\b", re.I)
-_SOME_OF = re.compile(r"\b(?:including|included|include|among|such as|notably|some of|e\.g|for example|inter alia|others)\b", re.I)
+_SOME_OF = re.compile(r"\b(?:including|included|include|among|such as|notably|some of|e\.g|for example|inter alia|others|first time|newcomers)\b", re.I)
 
 
 # "Several governments declined to sign, among them Indonesia, Qatar and Kazakhstan".
@@ -222,9 +224,20 @@ _REFUSERS_BEFORE = re.compile(
 
 # "Guinea and Paraguay, both signatories of the 2034 text, are absent this year": signers of that
 # text, whatever the sentence goes on to say about this year.
-_SIGNERS_APPOSITIVE = re.compile(r"^\s*,\s*(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+(?:19|20)\d\d\b", re.I)
+_SIGNERS_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+(?:19|20)\d\d\b"
+    r"|(?:one|two|three|all|both|each)\s+of\s+the\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b)",
+    re.I,
+)
 
 
+_SPEAKERS_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:also|too|then|again)\s+)?(?:spoke|said|called|urged|stressed|noted|highlighted|raised|welcomed|asked|underlined|emphasi[sz]ed|expressed|took the floor|voiced)\b",
+    re.I,
+)
+_SPEAKERS_BEFORE = re.compile(
+    r"\b(?:delegations|speakers|countries|states|governments|members|representatives)\s*,?\s*(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
+)
 _LIST_GOES_ON = re.compile(r"\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?\s*(?:the\s+)?$", re.I)
 
 
@@ -255,6 +268,8 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return None, False
     if _NATIONAL_AFTER.match(after):
         return None, False
+    if _SPEAKERS_AFTER.match(after) and _SPEAKERS_BEFORE.search(before):
+        return None, False  # "Several delegations, including Niger and Nigeria, spoke of terrorism": speakers
     if _REFUSERS_BEFORE.search(before):
         return None, False
     if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):

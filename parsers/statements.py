@@ -84,7 +84,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             block.append(i)
             continue
         if block:
-            _attach_block(block, text, mentions, current)
+            _attach_block(block, text, mentions, current, clusters)
             block = []
         if relative_context is not None and sentence.block != relative_context:
             year_context = relative_context = None  # "Last year ..." spoke for its own paragraph only
@@ -176,7 +176,7 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
         if len(names) == 1:
             last_country = names[0].code
     if block:
-        _attach_block(block, text, mentions, current)
+        _attach_block(block, text, mentions, current, clusters)
     earlier = next((c for c in clusters if doc_year is not None and c.year == doc_year - 1), None)
     for hit, i in last_years if earlier is not None else []:
         add_list(earlier, hit, i)
@@ -203,7 +203,7 @@ def _sentence_mate(frame: Frame, new: Cluster, placed: list[tuple[Frame, Cluster
 
 
 _SIGNED_IN_YEAR = re.compile(
-    r"\s*,?\s*(?:(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+"
+    r"\s*,?\s*(?:(?:(?:which|who)\s+)?(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|joined|co-signed)\s+(?:it\s+|the text\s+|the statement\s+)?in\s+"
     r"|(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+)(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
@@ -293,11 +293,16 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
     return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
 
 
-def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None) -> None:
+def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None,
+                  clusters: list[Cluster]) -> None:
     """A run of lines that each hold one or a few country names: a published signatory list."""
     if current is None or len(block) < 3:
         return
     heading = text.sentences[block[0] - 1].text if block[0] > 0 else ""
+    years = _YEAR_COLUMNS.match(heading)
+    if years is not None:
+        _attach_year_table(block, text, mentions, clusters, [int(y) for y in _YEAR.findall(heading)])
+        return
     if _NEGATIVE_HEADING.search(heading):
         return
     for i in block:
@@ -313,3 +318,32 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
         if i not in current.list_sentences:
             current.list_sentences.append(i)
     current.complete = True
+
+
+# "Country | 2036 | 2037" above rows such as "Chile | ✓ | —" or "Nigeria | supportive (Belarus) | ...":
+# who signed which year's statement, not one published list.
+_YEAR_COLUMNS = re.compile(r"^[^|]{0,30}\|\s*(?:19|20)\d\d\s*\|\s*(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TICK = re.compile(r"[✓✔✅☑]|^\s*(?:yes|signed|x)\s*$", re.I)
+
+
+def _attach_year_table(block: list[int], text: Text, mentions: list[list[Mention]], clusters: list[Cluster],
+                       years: list[int]) -> None:
+    for i in block:
+        line = text.sentences[i].text
+        cells = line.split("|")
+        row = [m for m in mentions[i] if m.kind == "name" and m.end <= len(cells[0])]
+        if not row:
+            continue
+        offset = len(cells[0]) + 1
+        for year, cell in zip(years, cells[1:]):
+            target = None
+            if _TICK.search(cell):
+                target = next((c for c in clusters if c.year == year), None)
+            else:
+                named = {m.code for m in mentions[i] if offset <= m.start < offset + len(cell)}
+                target = next((c for c in clusters if c.lead in named and c.year in (None, year)), None)
+            if target is not None:
+                target.signatories.setdefault(row[0].code, i)
+                target.partial = True
+            offset += len(cell) + 1
