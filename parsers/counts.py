@@ -100,6 +100,8 @@ def _phrases(pattern: re.Pattern[str], kind: str) -> Callable[[str], list[CountP
             if n is None:
                 continue
             if kind == "and_others":
+                if re.search(r",\s*(?:the\s+)?[A-Z][\w' -]{1,40}$", sentence[max(0, match.start() - 50):match.start()]):
+                    continue  # "Albania, Andorra, Austria and 36 others": a list's tail, no lead's count
                 n += 1
             if vague:
                 out.append(CountPhrase(None, match.start(), match.end(), "vague", floor=n))
@@ -188,6 +190,9 @@ def group_phrase(sentence: str) -> re.Match[str] | None:
 _NUMBER_RE = re.compile(rf"\b(?:{NUMBER})\b", re.I)
 
 
+_AND_BEFORE = re.compile(r"\b(?:and|plus)\s+$")
+
+
 def _number_end(sentence: str, phrase: CountPhrase) -> int:
     """Where the number itself ends ("27" in "27 member states of the EU")."""
     match = _NUMBER_RE.search(sentence, phrase.start, phrase.end)
@@ -203,6 +208,8 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
                 continue
             if _DIFFERENCE.search(sentence[max(0, phrase.start - 80):phrase.start]):
                 continue
+            if phrase.kind == "plain" and sentence[phrase.start:phrase.end].endswith("others") and _AND_BEFORE.search(sentence[max(0, phrase.start - 8):phrase.start]):
+                continue  # "Albania, Andorra, Austria and 36 others": the rest of a list
             if phrase.kind == "plain" and _MEMBERSHIP.match(sentence, _number_end(sentence, phrase)):
                 continue
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):

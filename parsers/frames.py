@@ -238,7 +238,7 @@ def _count_frames(phrases: list[CountPhrase], leads: list[LeadHit], vocab: bool,
 # "..., one fewer than the 56 that backed New Zealand's text": a comparison opens another statement.
 _THAN_ANOTHER = r"\bthan\s+(?:the|a|an|that|those|its|their|last)\b"
 _CLAUSE_BREAK = re.compile(rf";|,\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b|{_THAN_ANOTHER}", re.I)
-_COMPARISON_BETWEEN = re.compile(_THAN_ANOTHER, re.I)
+_COMPARISON_BETWEEN = re.compile(rf"{_THAN_ANOTHER}|\b(?:up|down) from\b|\bcompared (?:with|to)\b", re.I)
 
 
 def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadHit | None:

@@ -35,7 +35,7 @@ _BEFORE_BY = re.compile(
 )
 # "Speaking on behalf of a group of 76 countries, Venezuela said": the speaker named after the clause.
 _SPEAKING_FOR_BEFORE = re.compile(
-    r"(?:^|[.;]\s*)(?:Speaking|Also speaking|Delivering a (?:joint )?statement)\s+(?:for|on behalf of)\s+[^.;]{3,120}?,\s*"
+    r"(?:^|[.;]\s*|\s[-–—]\s+)(?:Speaking|Also speaking|Delivering a (?:joint )?statement|(?:In|With) (?:a|its|their) (?:joint )?statement[^.;]{0,80}?)\s+(?:for|on behalf of)\s+[^.;]{3,120}?,\s*"
     r"(?:the\s+)?(?:(?:representative|ambassador|delegate|delegation)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -60,6 +60,7 @@ _AFTER_VERB = re.compile(
     re.I,
 )
 _ONE_OF_SIGNERS = re.compile(r"^\s*,\s*(?:one|two|three|all|both|each)\s+of\s+the\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b", re.I)
+_LIST_BEFORE = re.compile(r"[A-Za-z)],\s*(?:the\s+)?$")
 _CAPITAL_DELIVERS = re.compile(
     r"^\s+(?:(?:then|also|again|later|first|in turn)\s+)?(?:read|delivered|presented|spoke (?:for|on behalf of)|led)\b(?!\s+by\b)", re.I
 )
@@ -111,4 +112,6 @@ def _is_strong(m: Mention, before: str, after: str) -> bool:
         return True
     if m.kind == "demonym":
         return False
-    return bool(_AFTER_VERB.match(after) or _AND_OTHERS.match(after) or _PERM_REP.match(after))
+    # "Albania, Andorra, Austria and 36 others": the tail of a list, not "Canada and 49 others".
+    and_others = _AND_OTHERS.match(after) is not None and not _LIST_BEFORE.search(before)
+    return bool(_AFTER_VERB.match(after) or and_others or _PERM_REP.match(after))

@@ -24,6 +24,7 @@ _PARTIAL_BEFORE = re.compile(
     r"(?:\bincluding|\bincluded|\binclude[sd]?|\bamong them|\bamong others|\bamong whom|\bsuch as|\bnotably|"
     r"\b(?:backed|supported|signed|co-signed|endorsed|joined|sponsored)\s+(?:\w+\s+){0,3}?by|"
     r"\b(?:backed|supported|signed|co-signed|endorsed|joined)\s+(?:\w+\s+){0,3}?by\s+(?:[\w-]+\s+){1,3}?(?:states|countries|nations|governments)\s*,|"
+    r"\b(?:group|coalition|bloc)\s+(?:comprised|included|includes|consisted\s+of|(?:was|is)\s+made\s+up\s+of)\b[^.;]{0,60}?|"
     r"\b(?:signatories|signers|backers|supporters|co-signatories)\s+(?:we can confirm |that we know of )?(?:were|are|included|include)|"
     r"\bjoining (?:it |them )?(?:for the first time )?(?:were|are|was|is)|\bnewcomers (?:were|are|include)|"
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:backing|supporting|signing|joining|behind) (?:it|them|the (?:joint )?(?:statement|text|letter))? ?(?:were|are|was|is)|"
@@ -63,7 +64,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:had\s+)?(?:signed|co-signed|backed)\s+in\s+(?:19|20)\d\d\b|"
     r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
-    r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on|signing|joining)\s+for the first time\b)",
+    r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on|signing|joining)\s+(?:it\s+|the\s+(?:text|statement|letter)\s+)?for the first time\b)",
     re.I,
 )
 _NEGATIVE_AFTER = re.compile(
@@ -241,6 +242,9 @@ _SPEAKERS_BEFORE = re.compile(
 _LIST_GOES_ON = re.compile(r"\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?\s*(?:the\s+)?$", re.I)
 
 
+_AND_N_OTHERS = re.compile(r"^\s*,?\s*(?:and|plus)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:others|more|other (?:countries|states))\b", re.I)
+
+
 def _colon_list(before: str) -> tuple[str | None, bool]:
     intro = _COLON_INTRO.search(before)
     if intro is None:
@@ -273,7 +277,7 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
     if _REFUSERS_BEFORE.search(before):
         return None, False
     if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):
-        return "signed", True
+        return "signed", _AND_N_OTHERS.match(after) is None
     if _PARTIAL_BEFORE.search(before) or _SIGNED_AFTER.match(after):
         return "signed", False
     return _colon_list(before)

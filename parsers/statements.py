@@ -42,6 +42,8 @@ _FIRST_TIME = re.compile(
 _DAY_AFTER_LIST = re.compile(
     r"\s+(?:\w+\s+){1,6}?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|the (?:next )?day after|later|since|this week|the following (?:day|week))\b"
 )
+_NOT_REPORTED = Cluster(-1)  # the list names signers of a statement the page does not report
+_NEGATIVE_VERDICT = re.compile(r"[^.;]{0,40}?\b(?:not|missing|absent|stayed|declined|refused|no longer|dropped)\b", re.I)
 _LAST_YEARS_TEXT = re.compile(
     r"\s*,?\s*(?:(?:have|had|has)\s+)?(?:both\s+|all\s+|also\s+)?(?:backed|signed|joined|supported|co-signed|endorsed)\s+last\s+year'?s\s+"
     r"(?:joint\s+)?(?:text|statement|letter)\b",
@@ -136,7 +138,11 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
             target = list_target(hit, placed, current)
-            dated = _signed_in_year(hit, sentence.text, clusters) if not placed else None
+            dated = _signed_in_year(hit, sentence.text, clusters)
+            if placed and dated is not _NOT_REPORTED:
+                dated = None
+            if dated is _NOT_REPORTED:
+                continue  # "Turkey, which signed the statement in 2020, ...": a statement this page does not report
             if dated is not None:
                 # "Paraguay and Fiji, which had signed in 2031, did not sign this year": that year's text.
                 target = dated
@@ -217,6 +223,8 @@ def _signed_in_year(hit: ListHit, sentence: str, clusters: list[Cluster]) -> Clu
         return None
     year = int(match.group("year"))
     same = [c for c in clusters if c.year == year]
+    if not same and _NEGATIVE_VERDICT.match(sentence, match.end()):
+        return _NOT_REPORTED
     if len(same) <= 1:
         return same[0] if same else None
     # Several statements that year: the one of the camp of the statement they "did not sign this
