@@ -17,7 +17,7 @@ from parsers.leads import Mention
 from parsers.signatories import ListHit, classify, is_bare_list
 from parsers.stance import stance_from
 from parsers.types import Stance
-from parsers.text import Text
+from parsers.text import Sentence, Text
 
 
 _LINE_FILLER = re.compile(
@@ -71,42 +71,90 @@ class _Pending:
 def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, gate: Collection[int]) -> Assembly:
     """`gate`: the sentences holding a statement cue word (candidates.py); the others are
     skipped unless they name three or more countries."""
-    clusters: list[Cluster] = []
-    current: Cluster | None = None
-    pending = _Pending()
-    year_context: int | None = None
-    relative_context: int | None = None  # the paragraph a "Last year" or "This year" opened
-    last_years: list[tuple[ListHit, int]] = []
-    block: list[int] = []
-    last_country: str | None = None
-    positions: dict[int, list[tuple[int, int]]] = {}
+    reader = _Reader(text, mentions, doc_year)
     for i, sentence in enumerate(text.sentences):
-        ms = mentions[i]
+        reader.read(i, sentence, i in gate)
+    return reader.finish()
+
+
+class _Reader:
+    """Reads the sentences in order, keeping the statement under discussion as a reader does."""
+
+    def __init__(self, text: Text, mentions: list[list[Mention]], doc_year: int | None) -> None:
+        self.text, self.mentions, self.doc_year = text, mentions, doc_year
+        self.clusters: list[Cluster] = []
+        self.current: Cluster | None = None
+        self.pending = _Pending()
+        self.year_context: int | None = None
+        self.relative_context: int | None = None  # the paragraph a "Last year" or "This year" opened
+        self.last_years: list[tuple[ListHit, int]] = []
+        self.block: list[int] = []
+        self.last_country: str | None = None
+        self.positions: dict[int, list[tuple[int, int]]] = {}
+
+    def read(self, i: int, sentence: Sentence, gated: bool) -> None:
+        ms = self.mentions[i]
         if _is_country_line(sentence.text, ms):
-            block.append(i)
-            continue
-        if block:
-            _attach_block(block, text, mentions, current, clusters)
-            block = []
-        if relative_context is not None and sentence.block != relative_context:
-            year_context = relative_context = None  # "Last year ..." spoke for its own paragraph only
-        new_context = next_year_context(sentence.text, year_context, doc_year)
-        if new_context != year_context:
+            self.block.append(i)
+            return
+        if self.block:
+            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
+            self.block = []
+        self._update_year_context(sentence)
+        if len(ms) < 3 and not gated:
+            return  # nothing here could name a statement or a signer (most of a long page)
+        frames = sentence_frames(sentence.text, ms, self.year_context, self.doc_year)
+        if self.current is not None and self.current.year and _THAT_SESSION.match(sentence.text):
+            for frame in frames:
+                frame.year = self.current.year  # "At that session Pakistan spoke for 77": the session just named
+        placed = self._place_frames(i, sentence.text, frames)
+        earlier_focus = self.current
+        if placed:
+            self.current = _focus(placed)
+        elif self.current is not None and _mentions_statement(sentence.text):
+            self.current.context.append(i)
+        hits = [] if no_statement(sentence.text) else classify(sentence.text, ms)
+        if not hits and is_bare_list(sentence.text, ms):
+            names = [m for m in ms if m.kind == "name"]
+            hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
+        for hit in hits:
+            self._place_list(i, sentence.text, hit, placed, earlier_focus)
+        current = self.current
+        if _PRONOUN_WITHDREW.search(sentence.text) and self.last_country and current is not None and not any(h.role == "withdrew" for h in hits):
+            current.withdrew.setdefault(self.last_country, i)
+        if _STAR_LEGEND.search(sentence.text) and current is not None:
+            current.star_legend = i
+        names = [m for m in ms if m.kind == "name"]
+        if len(names) == 1:
+            self.last_country = names[0].code
+
+    def finish(self) -> Assembly:
+        if self.block:
+            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
+        doc_year = self.doc_year
+        earlier = next((c for c in self.clusters if doc_year is not None and c.year == doc_year - 1), None)
+        for hit, i in self.last_years if earlier is not None else []:
+            add_list(earlier, hit, i)
+        return Assembly(self.clusters, self.text, self.mentions, self.positions)
+
+    def _update_year_context(self, sentence: Sentence) -> None:
+        if self.relative_context is not None and sentence.block != self.relative_context:
+            self.year_context = self.relative_context = None  # "Last year ..." spoke for its own paragraph only
+        new_context = next_year_context(sentence.text, self.year_context, self.doc_year)
+        if new_context != self.year_context:
             # A heading ("Last year") opens a section; a sentence ("Last year the text was read by
             # Belarus") speaks for its paragraph.
             prose = _RELATIVE_YEAR.match(sentence.text) is not None and len(sentence.text) > 30
-            relative_context = sentence.block if prose else None
-        year_context = new_context
-        if len(ms) < 3 and i not in gate:
-            continue  # nothing here could name a statement or a signer (most of a long page)
-        frames = sentence_frames(sentence.text, ms, year_context, doc_year)
-        if current is not None and current.year and _THAT_SESSION.match(sentence.text):
-            for frame in frames:
-                frame.year = current.year  # "At that session Pakistan spoke for 77": the session just named
+            self.relative_context = sentence.block if prose else None
+        self.year_context = new_context
+
+    def _place_frames(self, i: int, sentence: str, frames: list[Frame]) -> list[tuple[Frame, Cluster]]:
+        """Each frame joins the statement it describes, or starts one; returns them in order."""
+        clusters, pending = self.clusters, self.pending
         placed: list[tuple[Frame, Cluster]] = []
         for frame in frames:
             frame.sentence = i
-            if frame.back_reference and current is None:
+            if frame.back_reference and self.current is None:
                 if len(frames) > 1:
                     frame.definite = frame.joint = True
                     frame.back_reference = False
@@ -114,79 +162,62 @@ def assemble(text: Text, mentions: list[list[Mention]], doc_year: int | None, ga
                     pending.frames.append(frame)
                     continue
             created = len(clusters)
-            cluster = place(frame, clusters, current, {id(c) for _, c in placed}, doc_year)
+            cluster = place(frame, clusters, self.current, {id(c) for _, c in placed}, self.doc_year)
             if cluster is not None and len(clusters) > created and placed:
-                cluster = _sentence_mate(frame, cluster, placed, sentence.text, clusters)
+                cluster = _sentence_mate(frame, cluster, placed, sentence, clusters)
             if cluster is None:
-                if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence.text):
+                if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence):
                     pending.lead = frame
                 continue
             if len(clusters) > created:
-                cluster.previous = placed[-1][1] if placed else current
-                compared = _compared(frame, clusters, current) if frame.comparison else None
+                cluster.previous = placed[-1][1] if placed else self.current
+                compared = _compared(frame, clusters, self.current) if frame.comparison else None
                 _adopt(cluster, pending, i, compared, keep_back_references=len(frames) > 1)
             placed.append((frame, cluster))
-            positions.setdefault(i, []).append((frame.position, cluster.index))
-        earlier_focus = current
-        if placed:
-            current = _focus(placed)
-        elif current is not None and _mentions_statement(sentence.text):
-            current.context.append(i)
-        hits = [] if no_statement(sentence.text) else classify(sentence.text, ms)
-        if not hits and is_bare_list(sentence.text, ms):
-            names = [m for m in ms if m.kind == "name"]
-            hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
-        for hit in hits:
-            target = list_target(hit, placed, current)
-            dated = _signed_in_year(hit, sentence.text, clusters)
-            if placed and dated is not _NOT_REPORTED:
-                dated = None
-            if dated is _NOT_REPORTED:
-                continue  # "Turkey, which signed the statement in 2020, ...": a statement this page does not report
-            if dated is not None:
-                # "Paraguay and Fiji, which had signed in 2031, did not sign this year": that year's text.
-                target = dated
-            elif target is not None and earlier_focus is not None and target is not earlier_focus and _list_before_turn(hit, placed, sentence.text):
-                # "A and B were among the signatories, while Cuba answered for 71": the list closes
-                # the statement already under discussion; the clause after the turn opens another.
-                target = earlier_focus
-            if not placed and target is not None and target.lead and target.lead not in hit.codes and hit.role == "signed":
-                # "Its signatories included Norway, ...": a list naming another statement's lead is that one's.
-                target = next((c for c in reversed(clusters) if c.lead and c.lead in hit.codes), target)
-            if not placed and hit.role == "signed" and doc_year is not None and _LAST_YEARS_TEXT.match(sentence.text, hit.end):
-                # "Ukraine and Guatemala both backed last year's text as well": signers of last
-                # year's statement, which the story may name only later.
-                last_years.append((hit, i))
-                continue
-            after = sentence.text[hit.end:hit.end + 40]
-            if not placed and _BOTH.match(after) and len(clusters) >= 2:
-                # "Japan and Ukraine signed both texts": the two statements just discussed.
-                add_list(clusters[-2], hit, i)
-            elif not placed and _FIRST_TIME.search(sentence.text) and doc_year is not None and not _IT_SUBJECT.match(sentence.text):
-                # "Five countries signed for the first time: ...": names on this year's statement
-                # (but "It includes A and, for the first time, B" is the statement just discussed).
-                target = next((c for c in clusters if c.year in (None, doc_year)), target)
-            if target is not None and target.grown and hit.role == "signed" and _DAY_AFTER_LIST.match(sentence.text, hit.end):
-                # "The list grew from 39 to 42. Guatemala and Uruguay signed on to the text on
-                # Thursday": signing on a later day of a statement that has grown is joining it.
-                hit.role = "joined"
-            if target is not None:
-                add_list(target, hit, i)
-            else:
-                pending.hits.append((hit, i))
-        if _PRONOUN_WITHDREW.search(sentence.text) and last_country and current is not None and not any(h.role == "withdrew" for h in hits):
-            current.withdrew.setdefault(last_country, i)
-        if _STAR_LEGEND.search(sentence.text) and current is not None:
-            current.star_legend = i
-        names = [m for m in ms if m.kind == "name"]
-        if len(names) == 1:
-            last_country = names[0].code
-    if block:
-        _attach_block(block, text, mentions, current, clusters)
-    earlier = next((c for c in clusters if doc_year is not None and c.year == doc_year - 1), None)
-    for hit, i in last_years if earlier is not None else []:
-        add_list(earlier, hit, i)
-    return Assembly(clusters, text, mentions, positions)
+            self.positions.setdefault(i, []).append((frame.position, cluster.index))
+        return placed
+
+    def _place_list(self, i: int, sentence: str, hit: ListHit, placed: list[tuple[Frame, Cluster]],
+                    earlier_focus: Cluster | None) -> None:
+        """A list of countries joins the statement its sentence is about."""
+        clusters, doc_year = self.clusters, self.doc_year
+        target = list_target(hit, placed, self.current)
+        dated = _signed_in_year(hit, sentence, clusters)
+        if placed and dated is not _NOT_REPORTED:
+            dated = None
+        if dated is _NOT_REPORTED:
+            return  # "Turkey, which signed the statement in 2020, ...": a statement this page does not report
+        if dated is not None:
+            # "Paraguay and Fiji, which had signed in 2031, did not sign this year": that year's text.
+            target = dated
+        elif target is not None and earlier_focus is not None and target is not earlier_focus and _list_before_turn(hit, placed, sentence):
+            # "A and B were among the signatories, while Cuba answered for 71": the list closes
+            # the statement already under discussion; the clause after the turn opens another.
+            target = earlier_focus
+        if not placed and target is not None and target.lead and target.lead not in hit.codes and hit.role == "signed":
+            # "Its signatories included Norway, ...": a list naming another statement's lead is that one's.
+            target = next((c for c in reversed(clusters) if c.lead and c.lead in hit.codes), target)
+        if not placed and hit.role == "signed" and doc_year is not None and _LAST_YEARS_TEXT.match(sentence, hit.end):
+            # "Ukraine and Guatemala both backed last year's text as well": signers of last
+            # year's statement, which the story may name only later.
+            self.last_years.append((hit, i))
+            return
+        after = sentence[hit.end:hit.end + 40]
+        if not placed and _BOTH.match(after) and len(clusters) >= 2:
+            # "Japan and Ukraine signed both texts": the two statements just discussed.
+            add_list(clusters[-2], hit, i)
+        elif not placed and _FIRST_TIME.search(sentence) and doc_year is not None and not _IT_SUBJECT.match(sentence):
+            # "Five countries signed for the first time: ...": names on this year's statement
+            # (but "It includes A and, for the first time, B" is the statement just discussed).
+            target = next((c for c in clusters if c.year in (None, doc_year)), target)
+        if target is not None and target.grown and hit.role == "signed" and _DAY_AFTER_LIST.match(sentence, hit.end):
+            # "The list grew from 39 to 42. Guatemala and Uruguay signed on to the text on
+            # Thursday": signing on a later day of a statement that has grown is joining it.
+            hit.role = "joined"
+        if target is not None:
+            add_list(target, hit, i)
+        else:
+            self.pending.hits.append((hit, i))
 
 
 _TURN_BETWEEN = re.compile(r"\b(?:counter|rival|another|second|separate|repl\w*|respon\w*|answer\w*|while|whereas|but|unlike)\b|;", re.I)
