@@ -26,7 +26,8 @@ GATE_CUES: tuple[str, ...] = (
     "spoke for", "speaking for", "read", "deliver", "repl", "respon", "answer", "group of", "countries",
     "states", "nations", "governments", "rebuke", "withdr", "join", "added", "list", "includ", "among", "as do",
     "apart from", "told", "urge", "called on", "voice", "accuse", "prais", "defend", "condemn", "critic",
-    "denounc", "press", "applaud", "commend", "wrote", "*", "others", "put its", "put their",
+    "denounc", "press", "applaud", "commend", "wrote", "*", "others", "put its", "put their", "urging",
+    "took the lead",
 )
 # Cues that matter only in a sentence that names several countries ("A, B and C endorsed it"),
 # or for the page's publisher ("Permanent Mission of Sweden").

@@ -71,6 +71,10 @@ def place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: 
            doc_year: int | None = None) -> Cluster | None:
     if frame.speaker:
         return None  # a speaker reacting to a statement neither makes one nor delivers one
+    if frame.rival:
+        cluster = Cluster(len(clusters), previous=current)
+        clusters.append(cluster)
+        return merge(cluster, frame)
     if frame.first_person:
         # The statement a page delivers in the first person is the one its title announced,
         # even when the title gives the size after late joiners ("57") and the speech as read ("56").

@@ -63,7 +63,7 @@ _NUMBER_TO = re.compile(
 # statement that grew, not a statement of its own.
 _PRIOR_CUE = re.compile(
     r"\b(?:first (?:sent|circulated|batch|published|signed|submitted|released|issued)|originally|initially|"
-    r"original (?:batch|list|signatories)|earlier version|misstated)\b[^.;]{0,140}$",
+    r"original (?:batch|list|signatories)|earlier version|misstated|at delivery|on delivery|as delivered|when (?:it was )?(?:delivered|read))\b[^.;]{0,140}$",
     re.I,
 )
 # "Five countries signed for the first time: ...": newcomers to a statement, not its size.

@@ -8,7 +8,7 @@ from parsers.candidates import candidates
 from parsers.clusters import Assembly, Cluster
 from parsers.dates import dateline
 from parsers.errors import DocumentTooLarge
-from parsers.forums import forum_in, outside_un, session_in
+from parsers.forums import first_forum, forum_in, outside_un, session_in
 from parsers.leads import Mention
 from parsers.markup import looks_like_html, main_text
 from parsers.statement_dates import day_before, meeting_date, said_same_day, shared_date, statement_date
@@ -38,6 +38,8 @@ _FIRST_PERSON = re.compile(
 )
 _OBSERVERS = frozenset({"VAT", "PSE"})
 _SAME_BODY = re.compile(r"\bthe same (?:body|committee|council|forum|session|meeting)\b", re.I)
+_THE_COUNCIL = re.compile(r"\b(?:at|in|to|before) the council\b")
+_HRC_NAMED = re.compile(r"\bHuman Rights Council\b|\bUN rights council\b", re.I)
 _PUBLISHER_BEFORE = re.compile(r"\b(?:Permanent Mission|Mission|Embassy|Ministry of Foreign Affairs|Delegation|Government) of (?:the )?$")
 _PUBLISHER_AFTER = re.compile(r"^\s+(?:Permanent Representative|Mission to|Permanent Mission)\b")
 
@@ -110,7 +112,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
     text = assembly.text
     clusters = [c for c in assembly.clusters if _reportable(c)]
     norm = text.norm
-    doc_forum = forum_in(norm[:3000]) or forum_in(norm)
+    doc_forum = first_forum(norm[:3000]) or forum_in(norm)
     doc_topic = topic_in(norm)
     doc_session = session_in(norm, doc_forum)
     meeting = meeting_date(norm) or shared_date(assembly, doc_year, doc_date)
@@ -134,6 +136,8 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         forum = forum_in(anchor_text)
         if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
             forum = forums.get(c.previous.index)
+        if forum is None and _THE_COUNCIL.search(anchor_text) and _HRC_NAMED.search(norm):
+            forum = Forum.HRC  # "a Swiss-led text at the council in 2027", in a story about the HRC
         if forum is None:
             forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
         forums[c.index] = forum

@@ -30,6 +30,18 @@ def forum_in(text: str) -> Forum | None:
     return None if best is None else best[2]
 
 
+def first_forum(text: str) -> Forum | None:
+    """The forum a document names first: its own subject ('GENEVA ... at the Human Rights
+    Council'), even if it later recalls a statement at the Third Committee."""
+    found = [(match.start(), forum) for pattern, forum in _FORUM_CUES if (match := pattern.search(text))]
+    if not found:
+        return None
+    start, forum = min(found, key=lambda f: f[0])
+    if forum is Forum.UNGA:  # "the General Assembly's Third Committee": the committee, named right after
+        return next((f for s, f in found if f is Forum.UNGA_C3 and s - start < 60), forum)
+    return forum
+
+
 def outside_un(text: str) -> bool:
     """A ministerial or leaders' statement released outside any UN body."""
     return _OUTSIDE_UN.search(text) is not None

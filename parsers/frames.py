@@ -19,7 +19,7 @@ _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
     r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
-    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|"
+    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|took the lead|"
     r"spoke (?:at|in|before) [^.;]{0,40}?for)\b",
     re.I,
 )
@@ -89,6 +89,7 @@ class Frame:
     group: bool = False  # "on behalf of a group of countries": joint, number unstated
     definite: bool = False  # "signed the letter of 12 July 2019": a statement named by its date
     numbers: tuple[int, ...] = ()  # other numbers in the sentence (what a comparison refers to)
+    rival: bool = False  # "a counter-statement followed": another statement than the one before
     first_person: bool = False  # "I have the honour to speak on behalf of 56 countries": the page's own statement
 
 
@@ -103,6 +104,8 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
         return []  # "No country delivered a counter-statement ...": a statement that was not made
     if not mentions and _GENERIC_STATEMENT.match(text):
         return []  # "A statement backed by 40 states that leads somewhere is worth more ...": no real one
+    if _GENERIC_PLURAL.search(text) or _FUTURE_STATEMENT.search(text):
+        return []  # "Support for such statements has hovered around 40", "a counter-statement is expected"
     # "signatories of the peace agreement": parties to a treaty, not to a joint statement.
     cues = _TREATY_PARTIES.sub(" ", text) if "agree" in text or "treat" in text or "accord" in text or "conven" in text else text
     vocab = _VOCAB.search(cues) is not None
@@ -142,6 +145,11 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     definite = _DEFINITE.search(text)
     if definite and not frames and dates_in(definite.group("date"), doc_year):
         frames.append(Frame(0, definite.start(), definite=True, joint=True, year=year_context))
+    rival = _NEW_RIVAL.search(text)
+    if rival and not frames:
+        # "As usual, a counter-statement followed. ... It was read by Nicaragua.": a statement
+        # introduced before it is named; reported only if a later sentence names it.
+        frames.append(Frame(0, rival.start(), definite=True, joint=True, rival=True, year=year_context))
     letter = _LETTER_FROM.search(text)
     if letter is not None:
         # "Letter dated 3 July 2028 from the Permanent Representatives of A, B, ... and C": a letter
@@ -170,6 +178,13 @@ _SPEAKER_SAID = re.compile(
 _GENERIC_STATEMENT = re.compile(
     r"^(?:(?:But|And|Yet),?\s+)?(?:A|An|Any|One)\s+(?:joint\s+)?(?:statement|letter|text)\b[^.;]*\b(?:is worth|are worth|would|could|should|might|can)\b", re.I
 )
+_GENERIC_PLURAL = re.compile(r"\b(?:such|these|similar|those|the annual|past) (?:joint )?(?:statements|texts|letters)\b(?! (?:of|by|from|read|delivered|led))", re.I)
+_FUTURE_STATEMENT = re.compile(
+    r"\b(?:expects?|expected|is due to|are due to|plans? to|intends? to|will (?:deliver|read|present)|would (?:deliver|read|present))\b[^.;]{0,60}?"
+    r"\b(?:statement|counter-statement|text|letter)\b",
+    re.I,
+)
+_NEW_RIVAL = re.compile(r"\b(?:a|another)\s+(?:counter-?statement|counter-?letter|rival (?:statement|text|letter))\s+(?:followed|came|was (?:read|delivered))\b", re.I)
 _FIRST_PERSON_BEHALF = re.compile(
     r"\bI (?:have the hono(?:u)?r to (?:speak|deliver|make|read)|am (?:speaking|delivering|making|reading)|speak|deliver|make|read)\b[^.]{0,80}?\bon behalf of\b"
 )
@@ -300,3 +315,36 @@ def next_year_context(text: str, year_context: int | None, doc_year: int | None)
     if match.group("this"):
         return doc_year
     return None if doc_year is None else doc_year - 1
+
+
+_TABLE_HEADING = re.compile(r"^\s*Year\s*\|.*\|", re.I)
+_YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+
+
+def table_columns(text: str) -> list[str] | None:
+    """'Year | Lead | Forum | Signatories (count)': a table with one statement per row."""
+    if not _TABLE_HEADING.match(text):
+        return None
+    columns = [c.strip().lower() for c in text.split("|")]
+    if not any(re.search(r"\b(?:lead|led by|delivered by|read by)\b", c) for c in columns):
+        return None
+    return columns
+
+
+def table_row_frame(text: str, columns: list[str], mentions: list[Mention]) -> Frame | None:
+    """One row of such a table: '2035 | Norway | UN General Assembly, Third Committee | 46'."""
+    cells = text.split("|")
+    if len(cells) != len(columns) or not _YEAR_CELL.match(cells[0]):
+        return None
+    frame = Frame(0, 0, year=int(cells[0]), joint=True)
+    offset = 0
+    for name, cell in zip(columns, cells):
+        if re.search(r"\b(?:lead|led by|delivered by|read by)\b", name):
+            lead = next((m for m in mentions if m.kind == "name" and offset <= m.start < offset + len(cell)), None)
+            if lead is not None:
+                frame.lead, frame.lead_strong, frame.lead_position, frame.position = lead.code, True, lead.start, lead.start
+        elif re.search(r"signator|count|number|backers|states|countries", name):
+            frame.count = parse_number(cell.strip())
+            frame.count_kind = "plain"
+        offset += len(cell) + 1
+    return frame if frame.lead or frame.count else None

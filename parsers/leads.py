@@ -55,11 +55,16 @@ _AFTER_VERB = re.compile(
     r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later)\b[^,.;]{0,40},\s*)?"  # "Lithuania, at the same session, read"
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
-    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|leads|led|presented|presents|made a (?:joint )?statement|countered|hit back|"
+    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
 )
-_ONE_OF_SIGNERS = re.compile(r"^\s*,\s*(?:one|two|three|all|both|each)\s+of\s+the\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b", re.I)
+# "..., one of the 53 signatories of the statement", "..., whose delegation was among the signatories".
+_ONE_OF_SIGNERS = re.compile(
+    r"^\s*,\s*(?:(?:one|two|three|all|both|each)\s+of\s+the|(?:whose|which|who)\s+(?:\w+\s+)?(?:was|is|were|are|had been)\s+(?:among|one of)\s+the)"
+    r"\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b",
+    re.I,
+)
 _LIST_BEFORE = re.compile(r"[A-Za-z)],\s*(?:the\s+)?$")
 _CAPITAL_DELIVERS = re.compile(
     r"^\s+(?:(?:then|also|again|later|first|in turn)\s+)?(?:read|delivered|presented|spoke (?:for|on behalf of)|led)\b(?!\s+by\b)", re.I

@@ -86,7 +86,7 @@ _ASIDE_THEN_NEGATIVE = re.compile(
     re.I,
 )
 _WITHDREW_AFTER = re.compile(
-    r"^[\s,]*(?:(?:which|who)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
+    r"^[\s,]*(?:(?:which|who|one of)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
     r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b"
     r"|^[\s,]*(?:(?:however|though|meanwhile|then|later|since|also),?\s+)*(?:has\s+|have\s+|had\s+)?(?:asked|requested|applied)\s+(?:to\s+(?:be|have\s+its\s+name)\s+(?:removed|taken off|deleted)|for\s+(?:its\s+name\s+to\s+be\s+)?(?:removal|removed))",
@@ -227,7 +227,8 @@ _REFUSERS_BEFORE = re.compile(
 # text, whatever the sentence goes on to say about this year.
 _SIGNERS_APPOSITIVE = re.compile(
     r"^\s*,\s*(?:(?:both\s+|all\s+|each\s+)?(?:signatories|signers|backers|supporters)\s+of\s+the\s+(?:19|20)\d\d\b"
-    r"|(?:one|two|three|all|both|each)\s+of\s+the\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b)",
+    r"|(?:(?:one|two|three|all|both|each)\s+of\s+the|(?:whose|which|who)\s+(?:\w+\s+)?(?:was|is|were|are|had been)\s+(?:among|one of)\s+the)"
+    r"\s+(?:\S+\s+)?(?:signatories|signers|co-signers|co-signatories|backers|supporters)\b)",
     re.I,
 )
 
@@ -239,7 +240,9 @@ _SPEAKERS_AFTER = re.compile(
 _SPEAKERS_BEFORE = re.compile(
     r"\b(?:delegations|speakers|countries|states|governments|members|representatives)\s*,?\s*(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
 )
-_LIST_GOES_ON = re.compile(r"\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?\s*(?:the\s+)?$", re.I)
+_LIST_GOES_ON = re.compile(
+    r"(?:\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?|,\s*(?:along with|together with|as well as|plus))\s*(?:the\s+)?$", re.I
+)
 
 
 _AND_N_OTHERS = re.compile(r"^\s*,?\s*(?:and|plus)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:others|more|other (?:countries|states))\b", re.I)

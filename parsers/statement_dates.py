@@ -85,14 +85,20 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
           first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None,
           doc_year: int | None = None) -> dt.date | None:
     year = c.year or (doc_date.year if doc_date else doc_year)
-    for frame in c.frames:
+    # A sentence that reports growth ("Paraguay added its name on Friday, bringing the total to 48")
+    # dates the join, not the statement.
+    frames = [f for f in c.frames if f.count_kind != "growth"]
+    for frame in frames:
         sentence = text.sentences[frame.sentence].text
         for offset, date, _ in dates_in(sentence, year):
             if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
                 return date
     if event_date is not None and said_same_day(c, text):
-        return event_date  # "Later that day, Belarus read ...": the day just stated
-    for frame in c.frames:
+        return event_date
+    said = _said_delivered_on(c, text, year)
+    if said is not None:
+        return said  # "Later that day, Belarus read ...": the day just stated
+    for frame in frames:
         if not shifted:
             relative = relative_day(_without_reporting(text.sentences[frame.sentence].text), doc_date)
             if relative is not None:
@@ -140,6 +146,26 @@ def _closest(positions: dict[int, list[tuple[int, int]]], frame: Frame, offset: 
     here = positions.get(frame.sentence, [])
     mine = abs(offset - frame.position)
     return all(abs(offset - p) >= mine for p, _ in here)
+
+
+_DELIVERED_ON = re.compile(
+    r"\b(?:was|were|had been)\s+(?:\w+\s+)?(?:delivered|read(?: out)?|presented|made)\b(?:(?!\b(?:ends?|until|before|after)\b)[^.;]){0,80}?"
+    r"\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
+    re.I,
+)
+
+
+def _said_delivered_on(c: Cluster, text: Text, year: int | None) -> dt.date | None:
+    """'... welcomed the joint statement that was delivered at the Council on Tuesday 17 June',
+    in a sentence about the statement that names neither its lead nor its size."""
+    for i in c.context:
+        if i in c.anchors:
+            continue
+        sentence = text.sentences[i].text
+        for offset, date, _ in dates_in(sentence, year):
+            if date is not None and _DELIVERED_ON.search(sentence[max(0, offset - 120):offset]):
+                return date
+    return None
 
 
 def said_same_day(c: Cluster, text: Text) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from parsers.clusters import Assembly, Cluster, add_list, list_target, merge, place
-from parsers.frames import Frame, next_year_context, no_statement, sentence_frames
+from parsers.frames import Frame, next_year_context, no_statement, sentence_frames, table_columns, table_row_frame
 from parsers.leads import Mention
 from parsers.signatories import ListHit, classify, is_bare_list
 from parsers.stance import stance_from
@@ -91,6 +91,7 @@ class _Reader:
         self.block: list[int] = []
         self.last_country: str | None = None
         self.positions: dict[int, list[tuple[int, int]]] = {}
+        self.table: list[str] | None = None  # the columns of a table of statements being read
 
     def read(self, i: int, sentence: Sentence, gated: bool) -> None:
         ms = self.mentions[i]
@@ -101,6 +102,8 @@ class _Reader:
             _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
             self.block = []
         self._update_year_context(sentence)
+        if self._table_row(i, sentence.text, ms):
+            return
         if len(ms) < 3 and not gated:
             return  # nothing here could name a statement or a signer (most of a long page)
         frames = sentence_frames(sentence.text, ms, self.year_context, self.doc_year)
@@ -127,6 +130,21 @@ class _Reader:
         names = [m for m in ms if m.kind == "name"]
         if len(names) == 1:
             self.last_country = names[0].code
+
+    def _table_row(self, i: int, sentence: str, ms: list[Mention]) -> bool:
+        """A row of a table of statements ('Year | Lead | Forum | Signatories'), or its heading."""
+        columns = table_columns(sentence)
+        if columns is not None:
+            self.table = columns
+            return True
+        if self.table is None:
+            return False
+        frame = table_row_frame(sentence, self.table, ms)
+        if frame is None:
+            self.table = None
+            return False
+        self._place_frames(i, sentence, [frame])
+        return True
 
     def finish(self) -> Assembly:
         if self.block:

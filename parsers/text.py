@@ -130,6 +130,7 @@ def _edits(text: str, *, wrapped: bool = False) -> list[tuple[int, int, str]]:
     return spans
 
 
+_DANGLING = re.compile(r"\b(?:and|of|the)$")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos art gen sen rep amb ambs jan feb mar apr jun jul aug sep sept oct nov "
     "dec e.g i.e inc ltd co vs cf fig para paras u.s u.n u.k h.e approx est corp jr sr prof gov "
@@ -184,6 +185,8 @@ def _joins_lines(norm: str, match: re.Match[str], wrapped: bool) -> bool:
     last = before[-1]
     if last in ",;":
         return True  # a list split over two paragraphs
+    if wrapped and match.group().count("\n") == 1 and _DANGLING.search(before):
+        return True  # "United Kingdom of Great Britain and" / "Northern Ireland": one name wrapped
     if after[0].islower() and last not in ".!?:":
         return True
     if wrapped and match.group().count("\n") == 1 and last not in ".!?:\"'":
