@@ -190,6 +190,7 @@ def group_phrase(sentence: str) -> re.Match[str] | None:
 _NUMBER_RE = re.compile(rf"\b(?:{NUMBER})\b", re.I)
 
 
+_LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:only\s+|just\s+|some\s+|all\s+)?$", re.I)
 _AND_BEFORE = re.compile(r"\b(?:and|plus)\s+$")
 
 
@@ -212,6 +213,8 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
                 continue  # "Albania, Andorra, Austria and 36 others": the rest of a list
             if phrase.kind == "plain" and _MEMBERSHIP.match(sentence, _number_end(sentence, phrase)):
                 continue
+            if phrase.kind == "plain" and _LOCATIVE.search(sentence[max(0, phrase.start - 20):phrase.start]):
+                continue  # "majorities said yes in only six countries": where, not who backed
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):
                 phrase = CountPhrase(phrase.value, phrase.start, phrase.end, "prior")
             elif phrase.kind == "plain" and _FIRST_TIMERS.match(sentence, phrase.end):

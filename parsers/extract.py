@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from parsers.candidates import candidates
@@ -48,7 +49,7 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     if len(document) > MAX_DOCUMENT_CHARS:
         raise DocumentTooLarge(len(document), MAX_DOCUMENT_CHARS)
     is_html = looks_like_html(document)
-    body = main_text(document) if is_html else document
+    body = main_text(document) if is_html else _unescaped(document)
     if not body.strip():
         return Extraction()
     # Imported here so that decoding and main_text work even where the gazetteer is absent.
@@ -67,6 +68,20 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     assembly = assemble(text, mentions, doc_year, gate)
     title_publisher = _title_publisher(document, states) if is_html else None
     return _build(assembly, doc_date, doc_year, title_publisher)
+
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_ESCAPED_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def _unescaped(text: str) -> str:
+    """An RSS summary copied with its HTML still escaped ('T&uuml;rkiye', '&lt;p&gt;'): the text
+    a feed reader shows. Entities escaped twice ('&amp;amp;') are decoded twice."""
+    if len(_ENTITY.findall(text, 0, 200_000)) < 3:
+        return text
+    for _ in range(2):
+        text = html.unescape(text)
+    return _ESCAPED_TAG.sub(" ", text)
 
 
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title", re.I | re.S)

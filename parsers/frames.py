@@ -19,7 +19,7 @@ _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
     r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
-    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|took the lead|"
+    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|the total|took the lead|"
     r"spoke (?:at|in|before) [^.;]{0,40}?for)\b",
     re.I,
 )

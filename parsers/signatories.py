@@ -39,7 +39,8 @@ _PARTIAL_BEFORE = re.compile(
 _COMPLETE_BEFORE = re.compile(
     r"(?:\bthe (?:signatories|signers|co-signatories|signatory states) (?:were|are)|"
     r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations)(?: \w+)?|"
-    r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations) [^.;:]{0,60}:|"
+    r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations) (?:have |had |also )?"
+    r"(?:joined|signed|co-signed|supported|endorsed|backed|subscribed|adhered|associated|aligned|put)\b[^.;:]{0,60}:|"
     r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
     r"\bon behalf of (?:a|the) (?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
     r"\b(?:foreign )?ministers of|\bgovernments of|\bletters?\s+dated\s+[^.;]{4,40}?\s+from\s+the (?:Permanent |Deputy Permanent )?Representatives\s+of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
@@ -94,7 +95,7 @@ _WITHDREW_AFTER = re.compile(
 )
 _JOINED_AFTER = re.compile(
     r"^[\s,]*(?:(?:has|have|had)\s+)?(?:later\s+|since\s+|also\s+|subsequently\s+)?"
-    r"(?:added (?:its|their) names?|(?<=later |since )put (?:its|their) names? to|(?<=subsequently )put (?:its|their) names? to|joined (?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
+    r"(?:added (?:its|their) names?|(?<=later |since )put (?:its|their) names? to|(?<=subsequently )put (?:its|their) names? to|joined (?:the (?:joint )?(?:statement|text|letter) )?(?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
     r"(?:did so|joined|signed on|came on board|followed suit),?\s+(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:total|number|tally|count)\b)",
     re.I,
 )
@@ -240,6 +241,10 @@ _SPEAKERS_AFTER = re.compile(
 _SPEAKERS_BEFORE = re.compile(
     r"\b(?:delegations|speakers|countries|states|governments|members|representatives)\s*,?\s*(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
 )
+# "Speakers including Brazil and Mexico said ...", "Several speakers, among them Ireland, ...".
+_SPEAKERS_NAMED_BEFORE = re.compile(
+    r"\b(?:speakers|delegations|delegates|representatives)\b[^.;]{0,20}?\b(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
+)
 _LIST_GOES_ON = re.compile(
     r"(?:\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?|,\s*(?:along with|together with|as well as|plus))\s*(?:the\s+)?$", re.I
 )
@@ -275,7 +280,7 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return None, False
     if _NATIONAL_AFTER.match(after):
         return None, False
-    if _SPEAKERS_AFTER.match(after) and _SPEAKERS_BEFORE.search(before):
+    if _SPEAKERS_NAMED_BEFORE.search(before) or (_SPEAKERS_AFTER.match(after) and _SPEAKERS_BEFORE.search(before)):
         return None, False  # "Several delegations, including Niger and Nigeria, spoke of terrorism": speakers
     if _REFUSERS_BEFORE.search(before):
         return None, False

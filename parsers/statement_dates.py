@@ -18,7 +18,7 @@ _MEETING_HEADER = re.compile(
     r"\b(?:SESSION|Session),\s+(?:(\d{1,2}\s+[A-Za-z]+\s+\d{4})|\d{1,3}(?i:st|nd|rd|th)\b[^\n]{0,40}?\b(?i:meetings?)\b)"
 )
 _DATE_LINE = re.compile(
-    r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+[·|]\s+){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+(?:[·|]\s+)?){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)[ \t]*$",
     re.M,
 )
@@ -128,6 +128,8 @@ _REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+
 def _delivery_date(sentence: str, offset: int) -> bool:
     """A date that dates the statement, not the story ('Oct 30, 2019 - ...'), a feed timestamp
     ('Thu, 16 Oct 2031 18:02:00 GMT') or a list ('as of')."""
+    if offset > 0 and (sentence[offset - 1].isalnum() or sentence[offset - 1] in "-/_=."):
+        return False  # "GUID: northstar-2034-06-21-0412": a date inside an identifier or a URL
     if _NOT_DELIVERY.search(sentence[max(0, offset - 12):offset]):
         return False
     if _PUBLISHED_ON.search(sentence[max(0, offset - 60):offset]):

@@ -50,6 +50,12 @@ _LAST_YEARS_TEXT = re.compile(
     re.I,
 )
 _IT_SUBJECT = re.compile(r"^(?:It|Its|They|Their|This list|The list)\b")
+_GROUP_HEADING = re.compile(
+    r"^(?:African|Asia-Pacific|Asian|Asia and the Pacific|Eastern European|Latin American and Caribbean|Western European and (?:Other|others)|"
+    r"GRULAC|WEOG|EEG|Africa|Americas|Asia|Europe|Oceania|Pacific|Middle East)(?: States)?(?: Group)?(?: \(\d+\))?$",
+    re.I,
+)
+_SPEAKERS_LIST = re.compile(r"^(?:Speaking|Taking the floor|Also speaking)\s+(?:in|during|at)\s+the\s+[^.;]{0,60}?\b(?:were|was)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"^(?:Last|This) year\b", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
 _PRONOUN_WITHDREW = re.compile(
@@ -98,6 +104,8 @@ class _Reader:
         if _is_country_line(sentence.text, ms):
             self.block.append(i)
             return
+        if self.block and _GROUP_HEADING.match(sentence.text):
+            return  # "GRULAC", "Asia-Pacific Group": a list split by regional group runs on
         if self.block:
             _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
             self.block = []
@@ -116,8 +124,9 @@ class _Reader:
             self.current = _focus(placed)
         elif self.current is not None and _mentions_statement(sentence.text):
             self.current.context.append(i)
-        hits = [] if no_statement(sentence.text) else classify(sentence.text, ms)
-        if not hits and is_bare_list(sentence.text, ms):
+        speakers = _SPEAKERS_LIST.match(sentence.text) is not None  # "Speaking in the dialogue were A, B, C"
+        hits = [] if no_statement(sentence.text) or speakers else classify(sentence.text, ms)
+        if not hits and not speakers and is_bare_list(sentence.text, ms):
             names = [m for m in ms if m.kind == "name"]
             hits = [ListHit([m.code for m in names], names, "signed", True, 0, len(sentence.text))]
         for hit in hits:
@@ -353,8 +362,9 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
 def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None,
                   clusters: list[Cluster]) -> None:
     """A run of lines that each hold one or a few country names: a published signatory list."""
-    if current is None or len(block) < 3:
-        return
+    names = sum(1 for i in block for m in mentions[i] if m.kind == "name")
+    if current is None or (len(block) < 3 and names < 3):
+        return  # one or two lines of one or two names: not a list
     heading = text.sentences[block[0] - 1].text if block[0] > 0 else ""
     years = _YEAR_COLUMNS.match(heading)
     if years is not None:
