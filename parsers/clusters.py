@@ -36,6 +36,7 @@ class Cluster:
     starred: list[str] = field(default_factory=list)
     star_legend: int | None = None
     compared_to: "Cluster | None" = None  # "up from the 22 ...": same camp as this one
+    count_final: bool = False  # the size after a change was stated ("leaving 46 signatories")
     grown: bool = False  # the text said it gained backers after delivery ("the list grew from 39 to 42")
 
 
@@ -71,6 +72,9 @@ def place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: 
            doc_year: int | None = None) -> Cluster | None:
     if frame.speaker:
         return None  # a speaker reacting to a statement neither makes one nor delivers one
+    if frame.refers_back and current is not None and not (frame.lead and current.lead and frame.lead != current.lead) \
+            and not (frame.year and current.year and frame.year != current.year):
+        return merge(current, frame)
     if frame.rival:
         cluster = Cluster(len(clusters), previous=current)
         clusters.append(cluster)
@@ -124,7 +128,9 @@ def merge(cluster: Cluster, frame: Frame) -> Cluster:
         # Growth ("bringing the number to 50") and corrections state the current figure.
         if frame.count_kind == "growth" and cluster.count is not None and frame.count > cluster.count:
             cluster.grown = True
-        if cluster.count is None or frame.count_kind in ("growth", "following", "current") or frame.count > cluster.count:
+        if frame.count_kind == "current":
+            cluster.count, cluster.count_final = frame.count, True
+        elif cluster.count is None or frame.count_kind in ("growth", "following") or (frame.count > cluster.count and not cluster.count_final):
             cluster.count = frame.count
     if frame.vague_floor is not None and cluster.count is None:
         cluster.vague_floor = frame.vague_floor

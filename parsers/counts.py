@@ -149,6 +149,8 @@ _LEAVES_WITH = re.compile(
 _STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:stands|stood)\s+at\s+(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))", re.I)
 # "one fewer than the 56 that backed New Zealand's text": a count named by what it did.
 _THE_N_THAT = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:that|which|who)\s+(?:had\s+)?(?:backed|signed|supported|joined|endorsed|co-signed)\b", re.I)
+# "..., leaving 46 signatories": the size after a withdrawal.
+_LEAVING = re.compile(rf"\bleaving\s+(?:it\s+with\s+|the\s+(?:statement|text|list)\s+with\s+)?(?P<n>{NUMBER})\s+(?:signatories|signatures|backers|supporters|countries|states|names)\b", re.I)
 _NOW_HAS = re.compile(
     rf"\b(?:now|currently)\s+(?:has|have|carries|bears|counts|numbers|totals|stands at|lists)\s+(?:(?:some|a total of)\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))",
     re.I,
@@ -165,6 +167,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _phrases(_STANDS_AT, "growth"),
     _phrases(_THE_N_THAT, "plain"),
     _phrases(_LEAVES_WITH, "current"),
+    _phrases(_LEAVING, "current"),
     _phrases(_NUMBER_TO, "growth"),
     _phrases(_FOLLOWING, "following"),
     _phrases(_AND_OTHERS, "and_others"),

@@ -138,6 +138,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
     statements: list[ExtractedStatement] = []
     changes: list[ExtractedChange] = []
     event_date: dt.date | None = None
+    event_forum: Forum | None = None
     dates_by_index: dict[int, dt.date | None] = {}
     for c in clusters:
         if c.lead is None and first_person and publisher and c is clusters[0]:
@@ -159,7 +160,8 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
         if shifted and event_date is not None and said_same_day(c, text):
             shifted = False  # "Later that day, ...": the main event's day, whatever year a heading set
-        date = statement_date(c, text, assembly.positions, doc_date, meeting, first_person, shifted, forum, event_date, doc_year)
+        event = (event_date, event_forum) if event_date is not None else None
+        date = statement_date(c, text, assembly.positions, doc_date, meeting, first_person, shifted, forum, event, doc_year)
         if date is None:
             date = day_before(c, text, dates_by_index)
         dates_by_index[c.index] = date
@@ -167,7 +169,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         apart = date is not None and event_date is not None and date != event_date
         session = session_in(anchor_text, forum) or (None if shifted or apart else doc_session)
         if date is not None and event_date is None and not shifted:
-            event_date = date
+            event_date, event_forum = date, forum
         signatories = _signatories(c)
         complete = c.complete and not c.partial or (c.count is not None and len(signatories) == c.count)
         if c.count is not None and complete and len(signatories) < c.count * 0.8:

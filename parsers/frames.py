@@ -89,6 +89,7 @@ class Frame:
     group: bool = False  # "on behalf of a group of countries": joint, number unstated
     definite: bool = False  # "signed the letter of 12 July 2019": a statement named by its date
     numbers: tuple[int, ...] = ()  # other numbers in the sentence (what a comparison refers to)
+    refers_back: bool = False  # "The statement was read ... on behalf of 47": the statement under discussion
     rival: bool = False  # "a counter-statement followed": another statement than the one before
     first_person: bool = False  # "I have the honour to speak on behalf of 56 countries": the page's own statement
 
@@ -160,8 +161,12 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     if joint_by and not frames:
         frames.append(Frame(0, joint_by.start(), definite=True, joint=True, year=year_context))
     back = _BACK_REFERENCE.search(text)
-    if back and not any(f.position < 25 for f in frames) and not _same_as_back_reference(text, back.end(), frames):
-        frames.append(Frame(0, 0, back_reference=True, year=None))
+    if back and not any(f.position < 25 for f in frames):
+        if not _same_as_back_reference(text, back.end(), frames):
+            frames.append(Frame(0, 0, back_reference=True, year=None))
+        else:
+            for frame in frames:  # "The statement was read by Denmark on behalf of 47": the one just discussed
+                frame.refers_back = True
     if frames:
         numbers = tuple(p.value for p in all_phrases if p.value is not None) + _bare_numbers(text)
         for frame in frames:
@@ -268,6 +273,8 @@ def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadH
             between = text[phrase.end:hit.start]
         if _CLAUSE_BREAK.search(between):
             distance += 200
+        if not hit.strong:
+            distance += 100  # "read by Pakistan ... as the Danish statement, on behalf of 80": the deliverer
         if distance > 200:
             continue
         if best is None or distance < best[0]:

@@ -42,7 +42,7 @@ _COMPLETE_BEFORE = re.compile(
     r"\b(?:the )?following (?:\S+ )?(?:\w+ )?(?:countries|states|nations|delegations) (?:have |had |also )?"
     r"(?:joined|signed|co-signed|supported|endorsed|backed|subscribed|adhered|associated|aligned|put)\b[^.;:]{0,60}:|"
     r"\b(?:countries|states) joining (?:the|this) (?:joint )?statement|\bjoining (?:the|this) statement|"
-    r"\bon behalf of (?:a|the) (?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
+    r"\bon behalf of (?:(?:a|the) )?(?:(?:cross-regional |core )?group of )?(?:\S+ )?(?:countries|states|nations|delegations)\s*:|"
     r"\b(?:foreign )?ministers of|\bgovernments of|\bletters?\s+dated\s+[^.;]{4,40}?\s+from\s+the (?:Permanent |Deputy Permanent )?Representatives\s+of|\bsignatories|\bco-signatories|\bsigned by|\bon behalf of)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,
@@ -90,6 +90,7 @@ _WITHDREW_AFTER = re.compile(
     r"^[\s,]*(?:(?:which|who|one of)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
     r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b"
+    r"|^\s+(?:said|announced|confirmed)\s+(?:on\s+\w+day\s+)?(?:that\s+)?it\s+(?:was|is|had|has|would be)\s+(?:removing|withdrawing|taking off|pulling)\s+its\s+(?:name|signature|support)"
     r"|^[\s,]*(?:(?:however|though|meanwhile|then|later|since|also),?\s+)*(?:has\s+|have\s+|had\s+)?(?:asked|requested|applied)\s+(?:to\s+(?:be|have\s+its\s+name)\s+(?:removed|taken off|deleted)|for\s+(?:its\s+name\s+to\s+be\s+)?(?:removal|removed))",
     re.I,
 )
@@ -146,8 +147,9 @@ def runs(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
         if m.kind == "capital" or _SUBJECT_OF_VERB.match(sentence[m.end:m.end + 60]):
             # "..., among them Türkiye, and Cuba again responded": a new clause's subject.
             out.append([])
-            if m.kind != "capital" and not _LIST_BEFORE.search(sentence[max(0, m.start - 40):m.start]):
-                continue
+            if m.kind != "capital" and not _LIST_BEFORE.search(sentence[max(0, m.start - 40):m.start]) \
+                    and not _WITHDREW_AFTER.match(sentence[m.end:m.end + 140]):
+                continue  # "Paraguay said ... it was removing its name": a withdrawal, kept
             out.append([m])
             out.append([])
             continue

@@ -82,8 +82,10 @@ def day_before(c: Cluster, text: Text, dates: dict[int, dt.date | None]) -> dt.d
 
 
 def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, int]]], doc_date: dt.date | None, meeting_date: dt.date | None,
-          first_person: bool, shifted: bool, forum: Forum | None, event_date: dt.date | None,
+          first_person: bool, shifted: bool, forum: Forum | None, event: tuple[dt.date, Forum | None] | None,
           doc_year: int | None = None) -> dt.date | None:
+    """`event`: the day and forum of the first statement the page dated (the story's event)."""
+    event_date = event[0] if event else None
     year = c.year or (doc_date.year if doc_date else doc_year)
     # A sentence that reports growth ("Paraguay added its name on Friday, bringing the total to 48")
     # dates the join, not the statement.
@@ -93,7 +95,7 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
         for offset, date, _ in dates_in(sentence, year):
             if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
                 return date
-    if event_date is not None and said_same_day(c, text):
+    if event_date is not None and (said_same_day(c, text) or any(_SAME_DAY_AS.search(text.sentences[f.sentence].text) for f in c.frames)):
         return event_date
     said = _said_delivered_on(c, text, year)
     if said is not None:
@@ -109,8 +111,8 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
         return meeting_date
     if (first_person or forum is Forum.OTHER) and doc_date is not None:
         return doc_date
-    if event_date is not None and forum in (Forum.UNGA_C3, Forum.UNGA):
-        return event_date
+    if event is not None and forum in (Forum.UNGA_C3, Forum.UNGA) and forum == event[1]:
+        return event_date  # another statement at the same committee meeting
     if event_date is not None and any(_SAME_SCENE.search(text.sentences[f.sentence].text) for f in c.frames):
         return event_date
     return None
@@ -118,6 +120,7 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
 
 _SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same (?:day|afternoon|morning|evening)|on the same day|earlier that day|that (?:afternoon|evening|morning)|(?:at|during|in) the same (?:meeting|sitting|debate))\b", re.I)
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_SAME_DAY_AS = re.compile(r"\b(?:on )?the same day as\b", re.I)
 _PUBLISHED_ON = re.compile(r"\b(?:published|posted|updated|released|put online|uploaded)\b[^.;]{0,30}?\bon\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
