@@ -151,6 +151,11 @@ _STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:s
 _THE_N_THAT = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:that|which|who)\s+(?:had\s+)?(?:backed|signed|supported|joined|endorsed|co-signed)\b", re.I)
 # "..., leaving 46 signatories": the size after a withdrawal.
 _LEAVING = re.compile(rf"\bleaving\s+(?:it\s+with\s+|the\s+(?:statement|text|list)\s+with\s+)?(?P<n>{NUMBER})\s+(?:signatories|signatures|backers|supporters|countries|states|names)\b", re.I)
+# "was backed by only 41, the lowest figure in eight years": a size without a noun.
+_BACKED_BY_N = re.compile(
+    rf"\b(?:backed|supported|signed|endorsed|joined)\s+by\s+(?:only\s+|just\s+|some\s+|about\s+|a mere\s+)?(?P<n>{NUMBER})\b(?=\s*(?:[,.;)]|$))",
+    re.I,
+)
 _NOW_HAS = re.compile(
     rf"\b(?:now|currently)\s+(?:has|have|carries|bears|counts|numbers|totals|stands at|lists)\s+(?:(?:some|a total of)\s+)?(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))",
     re.I,
@@ -177,6 +182,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _from_for_text,
     _phrases(_BEHALF_BARE, "plain"),
     _phrases(_SPOKE_FOR, "for"),
+    _phrases(_BACKED_BY_N, "plain"),
     _phrases(_PLAIN, "plain"),
 )
 

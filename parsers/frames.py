@@ -61,6 +61,7 @@ _BACK_REFERENCE = re.compile(
 )
 _YEAR_CONTEXT = re.compile(
     r"^(?:(?:In|By|Since|During|Until)\s+(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\b|(?P<later>A year later|The (?:following|next) year)\b|"
+    r"(?P<n>Two|Three|Four|Five|2|3|4|5) years later\b|"
     r"(?P<this>This year)\b|(?P<last>Last year)\b)",
     re.I,
 )
@@ -264,6 +265,7 @@ _COMPARISON_BETWEEN = re.compile(rf"{_THAN_ANOTHER}|\b(?:up|down) from\b|\bcompa
 def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadHit | None:
     """The lead a count belongs to: the nearest in its clause, a lead before it preferred."""
     best: tuple[int, LeadHit] | None = None
+    strong_before = any(h.strong and h.start < phrase.start for h in leads)
     for hit in leads:
         if hit.start < phrase.start:
             distance = phrase.start - hit.start
@@ -273,7 +275,7 @@ def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadH
             between = text[phrase.end:hit.start]
         if _CLAUSE_BREAK.search(between):
             distance += 200
-        if not hit.strong:
+        if not hit.strong and strong_before and hit.start < phrase.start:
             distance += 100  # "read by Pakistan ... as the Danish statement, on behalf of 80": the deliverer
         if distance > 200:
             continue
@@ -319,6 +321,8 @@ def next_year_context(text: str, year_context: int | None, doc_year: int | None)
         return int(match.group("year"))
     if match.group("later"):
         return None if year_context is None else year_context + 1
+    if match.group("n"):
+        return None if year_context is None else year_context + (parse_number(match.group("n")) or 0)
     if match.group("this"):
         return doc_year
     return None if doc_year is None else doc_year - 1

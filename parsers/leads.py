@@ -24,7 +24,7 @@ class LeadHit:
     strong: bool  # strong: names the deliverer; weak: "the Cuban text", "Cuba's reply"
 
 
-_ROLE = r"(?:deputy |permanent |acting |alternate )?(?:ambassador|representative|envoy|delegate|delegation|mission|minister|foreign minister|spokes\w+)"
+_ROLE = r"(?:deputy |permanent |acting |alternate |senior )?(?:ambassador|representative|envoy|delegate|delegation|diplomat|mission|minister|foreign minister|spokes\w+)"
 _BEFORE_OF = re.compile(
     r"\b(?:representative|ambassador|envoy|delegate|delegation|permanent mission|mission|representatives)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -55,7 +55,7 @@ _AFTER_VERB = re.compile(
     r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later)\b[^,.;]{0,40},\s*)?"  # "Lithuania, at the same session, read"
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
-    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
+    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|(?:became|was) the first [^.;,]{0,60}?to (?:hold the pen|lead|read)|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
 )
@@ -78,7 +78,7 @@ _BACKED_BY = re.compile(
 )
 _PERM_REP = re.compile(r"^\s+(?:Permanent Representative|Ambassador|Mission)\b")
 _WEAK_AFTER = re.compile(
-    r"^(?:'s?|')?\s*(?:(?:19|20)\d\d\s+)?(?:-led\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
+    r"^(?:'s?|')?\s*(?:(?:19|20)\d\d\s+)?(?:-led\s+)?(?:(?:pro-[\w-]+|anti-[\w-]+|rival|counter|latest|annual|new|own|joint)\s+)?(?:reply|response|statement|counter-statement|counterstatement|text|letter|draft|"
     r"joint statement|rival statement|counter-letter)\b",
     re.I,
 )

@@ -31,7 +31,7 @@ _PARTIAL_BEFORE = re.compile(
     r"\bamong (?:those|the (?:countries|states|nations|governments)) (?:that|which|who) (?:signed|backed|supported|joined|co-signed|endorsed) (?:it |them |the (?:joint )?(?:statement|text|letter) )?(?:were|are)|"
     r"\b(?:its|their) (?:backers|supporters|signatories|co-signatories|signers) (?:included|include|were|are)|"
     r"\b(?:signed|joined|signing|joining) (?:\w+ ){0,3}?for the first time|"
-    r"\bamong (?:the|its|their) (?!\w*(?:absent|abstain|refus|declin|missing|critic|oppon))(?:\w+ ){0,2}?(?:were|are)|"
+    r"\bamong (?:the|its|their) (?!\w*(?:absent|abstain|refus|declin|missing|critic|oppon|holdout|hold-out|non-sign|outlier|sceptic|skeptic))(?:\w+ ){0,2}?(?:were|are)|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
     r"[\s,:]*(?:the\s+)?$",
     re.I,

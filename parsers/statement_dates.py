@@ -26,23 +26,29 @@ _MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:conclude
 _SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
 
 
-_PLURAL_STATEMENTS = re.compile(r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|rival statements|joint statements|back-to-back)\b", re.I)
+_PLURAL_STATEMENTS = re.compile(
+    r"\b(?:both|the (?:two )?(?:texts|statements|letters)|exchange|back-to-back|(?:rival|opposing|competing|duelling|dueling|joint|two) (?:joint )?(?:statements|texts|letters))\b",
+    re.I,
+)
 
 
 def shared_date(assembly: Assembly, doc_year: int | None, doc_date: dt.date | None = None) -> dt.date | None:
     """'Both come from the texts as circulated in the room on 6 October 2020', or 'Two groups
     squared off on Tuesday, in back-to-back joint statements', said before any statement is
     named: the day of every statement the page then lists."""
-    if not assembly.clusters or not assembly.clusters[0].anchors:
+    clusters = [c for c in assembly.clusters if c.anchors]
+    if not clusters:
         return None
-    for sentence in assembly.text.sentences[:assembly.clusters[0].anchors[0]]:
+    # Up to the first statement named in the body: a headline or standfirst may name some first.
+    stop = min((i for c in clusters for i in c.anchors if i >= _HEADLINES), default=len(assembly.text.sentences))
+    for sentence in assembly.text.sentences[:stop]:
         if not _PLURAL_STATEMENTS.search(sentence.text):
             continue
         for offset, date, _ in dates_in(sentence.text, doc_year):
             if date is not None and _delivery_date(sentence.text, offset):
                 return date
         relative = relative_day(_without_reporting(sentence.text), doc_date)
-        if relative is not None:
+        if relative is not None and not _SESSION_END.search(sentence.text):
             return relative
     return None
 
@@ -120,6 +126,8 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
 
 _SAME_DAY = re.compile(r"^(?:(?:And|Then|But),?\s+)?(?:later (?:that|the same) day|(?:that|the) same (?:day|afternoon|morning|evening)|on the same day|earlier that day|that (?:afternoon|evening|morning)|(?:at|during|in) the same (?:meeting|sitting|debate))\b", re.I)
 _NOT_DELIVERY = re.compile(r"(?:\bas of|\bby|\buntil|\bsince|\bupdated|\bposted|\bpublished)\s+$", re.I)
+_SESSION_END = re.compile(r"\b(?:ends?|ending|until|runs|closes|deadline)\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+_HEADLINES = 3  # sentences of headline, standfirst and byline before a story's first paragraph
 _SAME_DAY_AS = re.compile(r"\b(?:on )?the same day as\b", re.I)
 _PUBLISHED_ON = re.compile(r"\b(?:published|posted|updated|released|put online|uploaded)\b[^.;]{0,30}?\bon\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
