@@ -199,6 +199,7 @@ def group_phrase(sentence: str) -> re.Match[str] | None:
 _NUMBER_RE = re.compile(rf"\b(?:{NUMBER})\b", re.I)
 
 
+_UN_MEMBERSHIP = re.compile(r"\b(?:UN|U\.N\.|United Nations|Organization|Organisation|Council|Assembly)(?:'s)?\s+(?:all\s+)?$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:only\s+|just\s+|some\s+|all\s+)?$", re.I)
 _AND_BEFORE = re.compile(r"\b(?:and|plus)\s+$")
 
@@ -222,6 +223,8 @@ def count_phrases(sentence: str) -> list[CountPhrase]:
                 continue  # "Albania, Andorra, Austria and 36 others": the rest of a list
             if phrase.kind == "plain" and _MEMBERSHIP.match(sentence, _number_end(sentence, phrase)):
                 continue
+            if phrase.kind == "plain" and _UN_MEMBERSHIP.search(sentence[max(0, phrase.start - 30):phrase.start]):
+                continue  # "a small minority of the UN's 193 member states"
             if phrase.kind == "plain" and _LOCATIVE.search(sentence[max(0, phrase.start - 20):phrase.start]):
                 continue  # "majorities said yes in only six countries": where, not who backed
             if phrase.kind == "plain" and _INCREMENT.match(sentence[phrase.start:phrase.end].split(None, 1)[-1]):

@@ -105,9 +105,22 @@ def _title_publisher(document: str, states: frozenset[str] | set[str]) -> str | 
     return None
 
 
-def _reportable(c: Cluster) -> bool:
+def _reportable(c: Cluster, text: Text) -> bool:
     # Guide: a statement is reported when the document gives its count, lead or a named signatory.
+    if c.lead is None and not c.signatories:
+        # "The full list of 141 signatories", after "118 organisations and 23 companies have signed
+        # a joint statement": nobody says a state signed it.
+        context = " ".join(text.sentences[i].text for i in c.context[:3] + c.anchors[:3])
+        if _NON_STATE_SIGNERS.search(context) or _NON_STATE_SIGNERS.search(text.norm[:1500]):
+            return False
     return c.count is not None or c.lead is not None or bool(set(c.signatories) - set(c.withdrew))
+
+
+_NON_STATE_SIGNERS = re.compile(
+    r"\b(?:organi[sz]ations|companies|NGOs|civil society|trade unions|investors|brands|firms|universities|retailers|businesses)\b"
+    r"[^.;]{0,80}\b(?:signed|joined|issued|backed|released)\b",
+    re.I,
+)
 
 
 _MONTH_YEAR = re.compile(
@@ -125,7 +138,7 @@ def _dateline_year(norm: str) -> int | None:
 def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = None,
            title_publisher: str | None = None) -> Extraction:
     text = assembly.text
-    clusters = [c for c in assembly.clusters if _reportable(c)]
+    clusters = [c for c in assembly.clusters if _reportable(c, text)]
     norm = text.norm
     doc_forum = first_forum(norm[:3000]) or forum_in(norm)
     doc_topic = topic_in(norm)

@@ -37,8 +37,8 @@ def first_forum(text: str) -> Forum | None:
     if not found:
         return None
     start, forum = min(found, key=lambda f: f[0])
-    if forum is Forum.UNGA:  # "the General Assembly's Third Committee": the committee, named right after
-        return next((f for s, f in found if f is Forum.UNGA_C3 and s - start < 60), forum)
+    if forum is Forum.UNGA:  # "at the General Assembly ... its Third Committee": the committee
+        return next((f for _, f in found if f is Forum.UNGA_C3), forum)
     return forum
 
 

@@ -179,7 +179,7 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
 # was full of lies", "Eritrea's delegate said that the group statement delivered by Belgium ...".
 _SPEAKER_SAID = re.compile(
     r"^(?:(?:The|A) (?:representative|delegate) of (?:the )?(?P<who>[A-Z][^,;]{1,50}?)|(?P<who2>[A-Z][\w' -]{1,40}?)'s (?:delegate|representative))"
-    r",? (?:said|added|stated|noted|replied|responded|asked|rejected|stressed|expressed)\b(?![^.;]{0,60}\bon behalf of\b)"
+    r"(?:,\s*(?:taking the floor|speaking|responding|replying)[^,;]{0,40},)?,? (?:said|added|stated|noted|replied|responded|asked|rejected|stressed|expressed)\b(?![^.;]{0,60}\bon behalf of\b)"
 )
 _GENERIC_STATEMENT = re.compile(
     r"^(?:(?:But|And|Yet),?\s+)?(?:A|An|Any|One)\s+(?:joint\s+)?(?:statement|letter|text)\b[^.;]*\b(?:is worth|are worth|would|could|should|might|can)\b", re.I
@@ -284,6 +284,7 @@ def _nearest(leads: list[LeadHit], phrase: CountPhrase, text: str = "") -> LeadH
     return None if best is None else best[1]
 
 
+_NAMES_STATEMENT = re.compile(r"\s+(?:joint\s+|critical\s+|supportive\s+|rival\s+)?(?:statement|letter|text|counter-statement)\b", re.I)
 _FIGURE_AFTER = re.compile(r"\s+(?:total|tally|figure|number|count)\b", re.I)
 _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|against)\s+$", re.I)
 
@@ -307,6 +308,8 @@ def _year_near(text: str, position: int, year_context: int | None, doc_year: int
         else:
             year = doc_year - 1 if match.group("last") else doc_year
         distance = abs(match.start() - position)
+        if _NAMES_STATEMENT.match(text, match.end()):
+            distance //= 4  # "the 2033 statement read by Canada": the year is the statement's own
         if distance <= 120 and (best is None or distance < best[0]):
             best = (distance, year)
     return best[1] if best else year_context

@@ -66,6 +66,10 @@ _ONE_OF_SIGNERS = re.compile(
     re.I,
 )
 _LIST_BEFORE = re.compile(r"[A-Za-z)],\s*(?:the\s+)?$")
+_TEMPORAL_BEFORE = re.compile(r"\b(?:after|before|following|than|like|unlike|instead of)\s+(?:the\s+)?$", re.I)
+# "... a day after Lithuania, at the same session, read a statement": Lithuania's own verb.
+_OWN_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;]{0,50},)?\s*(?:then\s+|had\s+)?(?:read|delivered|spoke|presented|took the floor)\b", re.I)
+_ON_BEHALF_AFTER = re.compile(r"\bon behalf of\b|\bjoint statement\b")
 _CAPITAL_DELIVERS = re.compile(
     r"^\s+(?:(?:then|also|again|later|first|in turn)\s+)?(?:read|delivered|presented|spoke (?:for|on behalf of)|led)\b(?!\s+by\b)", re.I
 )
@@ -96,6 +100,10 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
             continue
         before = sentence[max(0, m.start - 120):m.start]
         after = sentence[m.end:m.end + 100]
+        if m.code == "CHN" and not _ON_BEHALF_AFTER.search(after):
+            # China is the subject of these statements; it leads one only when it speaks "on
+            # behalf of" a group ("to defend China, speaking right after France": not China).
+            continue
         if _is_strong(m, before, after):
             hits.append(LeadHit(m.code, m.start, True))
         elif _WEAK_AFTER.match(after):
@@ -105,7 +113,9 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 
 def _is_strong(m: Mention, before: str, after: str) -> bool:
     if _ONE_OF_SIGNERS.match(after):
-        return False  # "The representative of Switzerland, one of the 53 signatories of the statement read by ..."
+        return False
+    if _TEMPORAL_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after):
+        return False  # "Pakistan spoke right after the Netherlands, on behalf of 70": the one before it  # "The representative of Switzerland, one of the 53 signatories of the statement read by ..."
     if _BEFORE_OF.search(before) or _MY_OWN.search(before):
         return True
     if _SPEAKING_FOR_BEFORE.search(before) and (_SAID.match(after) if m.kind != "demonym" else _ROLE_SAID.match(after)):

@@ -59,6 +59,7 @@ _SIGNED_AFTER = re.compile(
     r"^[\s,]*(?:(?:were|are|was|is)\s+)?(?:all\s+|also\s+|both\s+)?(?:among\s+(?:those|(?:the\s+)?(?:\w+\s+){0,3}?(?:states|countries|nations|signatories|signers|co-signers|co-signatories|co-sponsors|cosponsors|governments|backers|supporters))"
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
+    r"(?:[\w-]+\s+){1,5}?(?:that|which|who)\s+(?:had\s+|have\s+)?(?:also\s+|all\s+)?(?:signed|backed|joined|co-signed)\b|"
     r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
@@ -87,7 +88,7 @@ _ASIDE_THEN_NEGATIVE = re.compile(
     re.I,
 )
 _WITHDREW_AFTER = re.compile(
-    r"^[\s,]*(?:(?:which|who|one of)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled|removed|taken|took|retracted)\s+(?:its|their)\s+"
+    r"^[\s,]*(?:(?:which|who|one of)\b[^.;]{0,100}?,\s*)?(?:(?:however|though|meanwhile|in turn|then|too|also|for its part),?\s+)?(?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|withdrawing|withdraws|pulled|pulling|removed|removing|taken|took|retracted)\s+(?:its|their)\s+"
     r"(?:name|names|signature|signatures|support)"
     r"|^[\s,]*(?:has\s+|have\s+|had\s+)?(?:since\s+|later\s+|quietly\s+)?(?:withdrawn|withdrew|pulled out|dropped out)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,4}?(?:statement|letter|text)\b"
     r"|^\s+(?:said|announced|confirmed)\s+(?:on\s+\w+day\s+)?(?:that\s+)?it\s+(?:was|is|had|has|would be)\s+(?:removing|withdrawing|taking off|pulling)\s+its\s+(?:name|signature|support)"
@@ -203,6 +204,13 @@ def classify(sentence: str, mentions: list[Mention]) -> list[ListHit]:
         previous_role = role
         # "Ukraine withdrew its name from a Canadian-led statement": the statement follows the cue.
         backward = _SIGNED_AFTER.match(after) is not None or _WITHDREW_AFTER.match(after) is not None
+        if not complete and role == "signed":
+            # "engage with all States, including China": China is the subject of these statements,
+            # never a backer named in passing (it delivers its own, as a lead).
+            run = [m for m in run if m.code != "CHN"]
+            if not run:
+                previous_role = None
+                continue
         hits.append(ListHit([m.code for m in run], run, role, complete, start, end, cue_end=end + len(after), backward=backward))
     return hits
 
@@ -241,7 +249,9 @@ _SPEAKERS_AFTER = re.compile(
     re.I,
 )
 _SPEAKERS_BEFORE = re.compile(
-    r"\b(?:delegations|speakers|countries|states|governments|members|representatives)\s*,?\s*(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
+    r"\b(?:several|many|some|other|a number of|a few|most|numerous)\s+(?:[\w-]+\s+)?(?:delegations|speakers|countries|states|governments|members|representatives)"
+    r"\s*,?\s*(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$",
+    re.I,
 )
 # "Speakers including Brazil and Mexico said ...", "Several speakers, among them Ireland, ...".
 _SPEAKERS_NAMED_BEFORE = re.compile(

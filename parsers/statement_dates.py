@@ -19,11 +19,16 @@ _MEETING_HEADER = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+(?:[·|]\s+)?){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)[ \t]*$",
+    r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)"
+    r"(?:[ \t]+(?i:morning|afternoon|evening|AM|PM))?[ \t]*$",
     re.M,
 )
 _MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:concluded|began|continued|opened|resumed) its (?:general debate|\w+ session|debate|interactive dialogue)")
-_SAME_SCENE = re.compile(r"\b(?:then|minutes later|hours (?:earlier|later)|followed|same meeting|also read|in reply|moments later|counter-statement)\b", re.I)
+_SAME_SCENE = re.compile(
+    r"\b(?:then|minutes later|within minutes|shortly (?:after|afterwards)|soon after|hours (?:earlier|later)|followed|same meeting|also read|"
+    r"in reply|moments later|counter-statement|right after)\b",
+    re.I,
+)
 
 
 _PLURAL_STATEMENTS = re.compile(
@@ -96,7 +101,7 @@ def statement_date(c: Cluster, text: Text, positions: dict[int, list[tuple[int, 
     # A sentence that reports growth ("Paraguay added its name on Friday, bringing the total to 48")
     # dates the join, not the statement.
     frames = [f for f in c.frames if f.count_kind != "growth"]
-    for frame in frames:
+    for frame in c.frames:
         sentence = text.sentences[frame.sentence].text
         for offset, date, _ in dates_in(sentence, year):
             if date is not None and _delivery_date(sentence, offset) and _closest(positions, frame, offset):
