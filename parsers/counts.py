@@ -145,6 +145,11 @@ _LEAVES_WITH = re.compile(
     rf"\b(?:leaves|leaving|left)\s+(?:the|that|this|its)\s+(?:[\w'-]+\s+){{0,2}}?(?:statement|letter|text|list)\s+with\s+(?P<n>{NUMBER})\s+(?:signatories|signatures|backers|supporters|co-signatories|countries|states|names)\b",
     re.I,
 )
+# "the number had slipped to fifty-two": the statement's size, said against an earlier one.
+_NUMBER_MOVED_TO = re.compile(
+    rf"\b(?:number|total|tally|count)\s+(?:had\s+|has\s+)?(?:slipped|fallen|fell|dropped|risen|rose|grown|grew|climbed|increased|decreased|shrunk|shrank)\s+to\s+(?:just\s+|only\s+)?(?P<n>{NUMBER})\b",
+    re.I,
+)
 # "the final tally stands at 55", "the total now stands at 52": the size after late joiners.
 _STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:stands|stood)\s+at\s+(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))", re.I)
 # "one fewer than the 56 that backed New Zealand's text": a count named by what it did.
@@ -170,6 +175,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _growth,
     _phrases(_NOW_HAS, "growth"),
     _phrases(_STANDS_AT, "growth"),
+    _phrases(_NUMBER_MOVED_TO, "plain"),
     _phrases(_THE_N_THAT, "plain"),
     _phrases(_LEAVES_WITH, "current"),
     _phrases(_LEAVING, "current"),

@@ -118,7 +118,7 @@ def _reportable(c: Cluster, text: Text) -> bool:
 
 _NON_STATE_SIGNERS = re.compile(
     r"\b(?:organi[sz]ations|companies|NGOs|civil society|trade unions|investors|brands|firms|universities|retailers|businesses)\b"
-    r"[^.;]{0,80}\b(?:signed|joined|issued|backed|released)\b",
+    r"[^.;]{0,160}\b(?:signed|joined|issued|backed|released|published|put their names)\b",
     re.I,
 )
 

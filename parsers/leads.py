@@ -49,10 +49,12 @@ _AFTER_ROLE_VERB = re.compile(
     rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made|published (?:its|the) list)\b", re.I
 )
 # "a German-led group", "a German-read statement", "the Dutch-delivered text".
+# "In 2030 it was Japan's turn, and the text gathered 46 signatures".
+_TURN_AFTER = re.compile(r"^'s\s+turn\b", re.I)
 _AFTER_LED = re.compile(r"^(?:-?(?:led|drafted|sponsored)|-(?:read|delivered|presented|coordinated|authored|penned))\b", re.I)
 _AFTER_VERB = re.compile(
     r"^(?:'s\s+(?:delegation|mission|representative|ambassador)\s+)?"
-    r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later)\b[^,.;]{0,40},\s*)?"  # "Lithuania, at the same session, read"
+    r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later|taking|having|for)\b[^,.;]{0,50},\s*)?"  # "Lithuania, at the same session, read"
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
     r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|(?:became|was) the first [^.;,]{0,60}?to (?:hold the pen|lead|read)|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
@@ -123,7 +125,7 @@ def _is_strong(m: Mention, before: str, after: str) -> bool:
     by = _BEFORE_BY.search(before)
     if by is not None and not _BACKED_BY.search(by.group()) and not _OWN_STATEMENT_BY.search(before):
         return True
-    if _AFTER_LED.match(after) or _AFTER_ROLE_VERB.match(after):
+    if _AFTER_LED.match(after) or _AFTER_ROLE_VERB.match(after) or _TURN_AFTER.match(after):
         return True
     if m.kind == "demonym":
         return False

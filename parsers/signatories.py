@@ -60,7 +60,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"(?:[\w-]+\s+){1,5}?(?:that|which|who)\s+(?:had\s+|have\s+)?(?:also\s+|all\s+)?(?:signed|backed|joined|co-signed)\b|"
-    r"remain(?:ed|s)?\s+on\s+the\s+list|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
+    r"remain(?:ed|s)?\s+(?:on\s+the\s+list|signatories|signers|among\s+the\s+signatories|on\s+board)|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
     r"(?:had\s+)?(?:signed|co-signed|backed)\s+in\s+(?:19|20)\d\d\b|"
@@ -265,6 +265,14 @@ _LIST_GOES_ON = re.compile(
 _AND_N_OTHERS = re.compile(r"^\s*,?\s*(?:and|plus)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:others|more|other (?:countries|states))\b", re.I)
 
 
+_BARE_INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)[\s,:]*(?:the\s+)?$", re.I)
+_SIGNING_CLAUSE = re.compile(
+    r"sign|back|support|join|endors|behalf|statement|letter|text|list|group|coalition|bloc|camp|\d|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+    re.I,
+)
+
+
 def _colon_list(before: str) -> tuple[str | None, bool]:
     intro = _COLON_INTRO.search(before)
     if intro is None:
@@ -298,6 +306,9 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return None, False
     if _COMPLETE_BEFORE.search(before) and not _AMONG_BEFORE.search(before):
         return "signed", _AND_N_OTHERS.match(after) is None
-    if _PARTIAL_BEFORE.search(before) or _SIGNED_AFTER.match(after):
+    partial = _PARTIAL_BEFORE.search(before)
+    if partial and _BARE_INCLUDING.search(before) and not _SIGNING_CLAUSE.search(before[-110:]) and not _SIGNED_AFTER.match(after):
+        return None, False  # "concerns about a number of countries, including Myanmar and Iran": no signers
+    if partial or _SIGNED_AFTER.match(after):
         return "signed", False
     return _colon_list(before)

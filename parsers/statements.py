@@ -49,6 +49,7 @@ _LAST_YEARS_TEXT = re.compile(
     r"(?:joint\s+)?(?:text|statement|letter)\b",
     re.I,
 )
+_PRONOUN_START = re.compile(r"^(?:It|They|Its|Their)\b")
 _IT_SUBJECT = re.compile(r"^(?:It|Its|They|Their|This list|The list)\b")
 _GROUP_HEADING = re.compile(
     r"^(?:African|Asia-Pacific|Asian|Asia and the Pacific|Eastern European|Latin American and Caribbean|Western European and (?:Other|others)|"
@@ -181,6 +182,8 @@ class _Reader:
         placed: list[tuple[Frame, Cluster]] = []
         for frame in frames:
             frame.sentence = i
+            if frame.back_reference and self.current is not None and self._pronoun_out_of_reach(i, sentence):
+                continue  # "It also called on Belarus ...": another speaker's paragraph, not the statement
             if frame.back_reference and self.current is None:
                 if len(frames) > 1:
                     frame.definite = frame.joint = True
@@ -189,12 +192,16 @@ class _Reader:
                     pending.frames.append(frame)
                     continue
             created = len(clusters)
-            cluster = place(frame, clusters, self.current, {id(c) for _, c in placed}, self.doc_year)
+            # "... on behalf of 49 countries, bringing the number of signatories to 50": growth of
+            # the statement this very sentence named.
+            current = placed[-1][1] if placed and frame.count_kind in ("growth", "current") else self.current
+            cluster = place(frame, clusters, current, {id(c) for _, c in placed}, self.doc_year)
             if cluster is not None and len(clusters) > created and placed:
                 cluster = _sentence_mate(frame, cluster, placed, sentence, clusters)
             if cluster is None:
-                if frame.lead and frame.lead_strong and frame.count is None and _ROLE_WORDS.search(sentence):
-                    pending.lead = frame
+                if frame.lead and frame.lead_strong and frame.count is None and (
+                        _ROLE_WORDS.search(sentence) or any(f.count is not None for f in frames)):
+                    pending.lead = frame  # "it was Japan's turn, and the text gathered 46 signatures"
                 continue
             if len(clusters) > created:
                 cluster.previous = placed[-1][1] if placed else self.current
@@ -203,6 +210,14 @@ class _Reader:
             placed.append((frame, cluster))
             self.positions.setdefault(i, []).append((frame.position, cluster.index))
         return placed
+
+    def _pronoun_out_of_reach(self, i: int, sentence: str) -> bool:
+        """'It ...' speaks of the statement only in its own paragraph or the next one."""
+        if not _PRONOUN_START.match(sentence):
+            return False
+        assert self.current is not None
+        last = max(self.current.context, default=i)
+        return self.text.sentences[i].block - self.text.sentences[last].block > 1
 
     def _place_list(self, i: int, sentence: str, hit: ListHit, placed: list[tuple[Frame, Cluster]],
                     earlier_focus: Cluster | None) -> None:
