@@ -55,7 +55,7 @@ _GROUP_PHRASE = re.compile(r"\bon behalf of (?:a|an|the)\s+(?:\w+\s+){0,2}?group
 _LAST_YEAR = re.compile(rf"\bthe\s+(?P<n>{NUMBER})\s+(?:of|from)\s+(?:last year|a year (?:earlier|ago)|the previous year)", re.I)
 _GROWTH = re.compile(rf"\bfrom\s+(?P<a>{NUMBER})\s+to\s+(?P<n>{NUMBER})\b", re.I)
 _NUMBER_TO = re.compile(
-    rf"\b(?:number of (?:signatories|signatures|countries|states|supporters|co-signatories|backers)|total)"
+    rf"\b(?:number of (?:supporting\s+|backing\s+|signatory\s+)?(?:signatories|signatures|countries|states|supporters|co-signatories|backers)|total)"
     rf"\s+(?:\w+\s+){{0,2}}?to\s+(?P<n>{NUMBER})\b",
     re.I,
 )

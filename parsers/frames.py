@@ -19,7 +19,7 @@ _VOCAB = re.compile(
     r"\b(?:statements?|letters?|counter-?statements?|counter-?letters?|texts?|declarations?|signed|signatur\w+|"
     r"signator\w+|co-sign\w*|on behalf of|spoke for|speaking for|backed|backers|supported by|rebuke|"
     r"replied|reply|responded|answered|joint|-led|led by|-read|-delivered|-presented|(?:states|countries)\s+listed\s+(?:above|below)|"
-    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of signatories|tally|the total|took the lead|"
+    r"delivered by|read out by|read by|presented by|(?:the|its|their) list|number of (?:\w+ )?(?:signatories|states|countries|supporters|backers)|tally|the total|took the lead|"
     r"spoke (?:at|in|before) [^.;]{0,40}?for)\b",
     re.I,
 )
@@ -125,7 +125,7 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     frames = _count_frames(phrases, leads, vocab, text)
     used = {f.lead_position for f in frames}
     for hit in leads:
-        if hit.start not in used and vocab and not any(f.lead == hit.code for f in frames):
+        if hit.start not in used and (vocab or (eligible and hit.strong)) and not any(f.lead == hit.code for f in frames):
             frames.append(Frame(0, hit.start, hit.code, hit.strong, hit.start))
     first_person = _FIRST_PERSON_BEHALF.search(text) is not None
     speaker = _SPEAKER_SAID.match(text)

@@ -46,7 +46,7 @@ _ROLE_SAID = re.compile(rf"^\s+{_ROLE}\b[^.;]{{0,40}}?\b(?:said|stated|told|note
 _OWN_STATEMENT_BY = re.compile(r"\b(?:national|own|individual|separate national|unilateral)\s+(?:statement|remarks|intervention)\s+(?:[\w'-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
 _AFTER_ROLE_VERB = re.compile(
-    rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made|published (?:its|the) list)\b", re.I
+    rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made|published (?:its|the) list|told the (?:committee|council|assembly|meeting))\b", re.I
 )
 # "a German-led group", "a German-read statement", "the Dutch-delivered text".
 # "In 2030 it was Japan's turn, and the text gathered 46 signatures".
@@ -57,6 +57,7 @@ _AFTER_VERB = re.compile(
     r"(?:,\s*(?:at|in|on|during|later|earlier|the next day|a day later|taking|having|for)\b[^,.;]{0,50},\s*)?"  # "Lithuania, at the same session, read"
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
+    r"to (?:answer|respond|reply)|"
     r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|(?:became|was) the first [^.;,]{0,60}?to (?:hold the pen|lead|read)|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
@@ -68,6 +69,7 @@ _ONE_OF_SIGNERS = re.compile(
     re.I,
 )
 _LIST_BEFORE = re.compile(r"[A-Za-z)],\s*(?:the\s+)?$")
+_SUBJECT_BEFORE = re.compile(r"\b(?:statement|text|letter|situation|resolution)\s+(?:on|about|regarding|concerning|in|against)\s+(?:the\s+)?$", re.I)
 _TEMPORAL_BEFORE = re.compile(r"\b(?:after|before|following|than|like|unlike|instead of)\s+(?:the\s+)?$", re.I)
 # "... a day after Lithuania, at the same session, read a statement": Lithuania's own verb.
 _OWN_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;]{0,50},)?\s*(?:then\s+|had\s+)?(?:read|delivered|spoke|presented|took the floor)\b", re.I)
@@ -116,6 +118,8 @@ def find_leads(sentence: str, mentions: list[Mention]) -> list[LeadHit]:
 def _is_strong(m: Mention, before: str, after: str) -> bool:
     if _ONE_OF_SIGNERS.match(after):
         return False
+    if _SUBJECT_BEFORE.search(before):
+        return False  # "a joint statement on China on behalf of 38 countries": the subject, not the deliverer
     if _TEMPORAL_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after):
         return False  # "Pakistan spoke right after the Netherlands, on behalf of 70": the one before it  # "The representative of Switzerland, one of the 53 signatories of the statement read by ..."
     if _BEFORE_OF.search(before) or _MY_OWN.search(before):

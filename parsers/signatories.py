@@ -97,7 +97,7 @@ _WITHDREW_AFTER = re.compile(
 )
 _JOINED_AFTER = re.compile(
     r"^[\s,]*(?:(?:has|have|had)\s+)?(?:later\s+|since\s+|also\s+|subsequently\s+)?"
-    r"(?:added (?:its|their) names?|(?<=later |since )put (?:its|their) names? to|(?<=subsequently )put (?:its|their) names? to|joined (?:the (?:joint )?(?:statement|text|letter) )?(?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
+    r"(?:(?:added|adds) (?:its|their) names?|(?:has|have) joined the (?:joint )?(?:statement|text|letter)\b(?=[^.;]{0,160}\b(?:was|were|had been) (?:read|delivered|presented)\b)|(?<=later |since )put (?:its|their) names? to|(?<=subsequently )put (?:its|their) names? to|joined (?:the (?:joint )?(?:statement|text|letter) )?(?:later|afterwards|after)|did so, becoming the \d+(?:st|nd|rd|th) (?:supporter|signatory)|"
     r"(?:did so|joined|signed on|came on board|followed suit),?\s+(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:total|number|tally|count)\b)",
     re.I,
 )
@@ -234,6 +234,11 @@ _REFUSERS_BEFORE = re.compile(
 )
 
 
+_OWN_COUNTRY_SIGNED = re.compile(
+    r"^[^.;]{0,80}?\bsaid\s+(?:that\s+)?(?:his|her|its|their)\s+(?:country|delegation|government)\s+(?:had\s+|has\s+)?(?:also\s+)?"
+    r"(?:signed|joined|co-signed|backed|supported)\b",
+    re.I,
+)
 # "Guinea and Paraguay, both signatories of the 2034 text, are absent this year": signers of that
 # text, whatever the sentence goes on to say about this year.
 _SIGNERS_APPOSITIVE = re.compile(
@@ -258,7 +263,7 @@ _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:speakers|delegations|delegates|representatives)\b[^.;]{0,20}?\b(?:including|such as|among them|notably)[\s,:]*(?:the\s+)?$", re.I
 )
 _LIST_GOES_ON = re.compile(
-    r"(?:\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?|,\s*(?:along with|together with|as well as|plus))\s*(?:the\s+)?$", re.I
+    r"(?:\band,?\s+(?:for the first time|also|again|this year|newly|now)\s*,?|,\s*(?:along with|alongside|together with|as well as|plus))\s*(?:the\s+)?$", re.I
 )
 
 
@@ -288,6 +293,8 @@ def _role(before: str, after: str, previous_role: str | None) -> tuple[str | Non
         return "withdrew", False
     if _SIGNERS_APPOSITIVE.match(after):
         return "signed", False
+    if _OWN_COUNTRY_SIGNED.match(after):
+        return "signed", False  # "The representative of the UK ... said that his country had also signed it"
     if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after) or (_LATER_BEFORE.search(before) and _LATER_VERB.match(after)):
         return "joined", False
     if re.search(r"\b(?:apart from|other than|except for)\s+(?:the\s+)?$", before, re.I):

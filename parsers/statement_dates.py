@@ -23,6 +23,11 @@ _DATE_LINE = re.compile(
     r"(?:[ \t]+(?i:morning|afternoon|evening|AM|PM))?[ \t]*$",
     re.M,
 )
+# "Meeting Summary · 16 June 2032 · Human Rights Council · HRC/32/41": a meta line of fields.
+_META_DATE_LINE = re.compile(
+    r"^[^\n]{0,60}?[·|]\s*(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\s*[·|][^\n]{0,100}$",
+    re.M,
+)
 _MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:concluded|began|continued|opened|resumed) its (?:general debate|\w+ session|debate|interactive dialogue)")
 _SAME_SCENE = re.compile(
     r"\b(?:then|minutes later|within minutes|shortly (?:after|afterwards)|soon after|hours (?:earlier|later)|followed|same meeting|also read|"
@@ -64,7 +69,7 @@ def meeting_date(norm: str) -> dt.date | None:
     if header is None:
         # UN Geneva style: a date field or meta line of its own ("17 June 2026") above a report
         # of what the Council did "this afternoon".
-        line = _DATE_LINE.search(norm[:1500])
+        line = _DATE_LINE.search(norm[:1500]) or _META_DATE_LINE.search(norm[:1500])
         if line is None or not _MEETING_CUE.search(norm[:4000]):
             return None
         found = dates_in(line.group("date"), None)
