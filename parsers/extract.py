@@ -70,6 +70,7 @@ def extract(document: str, *, reference_date: dt.date | None = None) -> Extracti
     return _build(assembly, doc_date, doc_year, title_publisher)
 
 
+_CHINA_TOPICS = frozenset({"xinjiang", "hong_kong", "tibet"})
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _ESCAPED_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
@@ -192,6 +193,8 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
             # States listed above, ..."): its own words are the page's, apart from other statements'.
             stance = page_stance(c, assembly, clusters)
             stances[c.index] = stance
+        if topic not in _CHINA_TOPICS:
+            stance = Stance.UNKNOWN  # the guide: a statement not about China has no stance toward it
         statement = ExtractedStatement(
             topic=topic, stance=stance, lead=c.lead, forum=forum, session=session, date=date,
             stated_count=c.count, signatories=tuple(signatories), list_complete=complete,

@@ -46,7 +46,7 @@ _ROLE_SAID = re.compile(rf"^\s+{_ROLE}\b[^.;]{{0,40}}?\b(?:said|stated|told|note
 _OWN_STATEMENT_BY = re.compile(r"\b(?:national|own|individual|separate national|unilateral)\s+(?:statement|remarks|intervention)\s+(?:[\w'-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _MY_OWN = re.compile(r"\bmy own country,?\s+(?:the\s+)?$", re.I)
 _AFTER_ROLE_VERB = re.compile(
-    rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|speaking|took the floor|made|published (?:its|the) list|told the (?:committee|council|assembly|meeting))\b", re.I
+    rf"^(?:'s?|')?\s*{_ROLE}\b[^.;]{{0,60}}?\b(?:read|reads|delivered|delivers|presented|spoke|spoken|speaking|took the floor|made|published (?:its|the) list|told the (?:committee|council|assembly|meeting))\b", re.I
 )
 # "a German-led group", "a German-read statement", "the Dutch-delivered text".
 # "In 2030 it was Japan's turn, and the text gathered 46 signatures".

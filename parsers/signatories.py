@@ -64,6 +64,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
     r"(?:had\s+)?(?:signed|co-signed|backed)\s+in\s+(?:19|20)\d\d\b|"
+    r"signed(?=\s*(?:[,;]|\.\s|$|but\b))|"
     r"(?:signed|co-signed)\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|later|afterwards|the (?:next|following) day)\b|"
     r"(?:'s\s+(?:name\s+)?)?among\s+them\b|"
     r"(?:returned|came back|rejoined|re-joined|were back|was back)\s+(?:after|to (?:the|this|that) (?:list|text|statement|letter|fold)|this year|this time)\b|(?:signed|co-signed|joined|signed on|signing|joining)\s+(?:it\s+|the\s+(?:text|statement|letter)\s+)?for the first time\b)",

@@ -142,7 +142,7 @@ _SAME_DAY_AS = re.compile(r"\b(?:on )?the same day as\b", re.I)
 _PUBLISHED_ON = re.compile(r"\b(?:published|posted|updated|released|put online|uploaded)\b[^.;]{0,30}?\bon\s+$", re.I)
 _TIMESTAMP = re.compile(r"[^.\n]{4,20}?\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WEEKDAY_ABBR = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*$")
-_DATELINE_AFTER = re.compile(r"^[^.()]{0,25}?(?:\s*\([^()]{0,40}\))?\s(?:-|--|—|–)\s")  # "March 15, 2028 (Meridian Wire) - "
+_DATELINE_AFTER = re.compile(r"^[^.()]{0,25}?(?:\s*\([^()]{0,40}\)|\))?\s(?:-|--|—|–)\s")  # also "NEW YORK (Nov 4) - "  # "March 15, 2028 (Meridian Wire) - "
 _REPORTING = re.compile(r"\b(?:said|told reporters|announced|reported|showed)\s+(?:on|late on)\s+\w+day\b", re.I)
 
 

@@ -2,6 +2,8 @@
 statement it answers or is compared with, else from its lead's usual camp."""
 from __future__ import annotations
 
+import re
+
 from parsers.clusters import Assembly, Cluster
 from parsers.stance import is_reply, opposite, stance_from, stance_score
 from parsers.text import Text
@@ -19,7 +21,10 @@ def statement_stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance])
     score = _cluster_score(c, assembly)
     if score == 0 and c.compared_to is not None and c.compared_to.index in earlier:
         return earlier[c.compared_to.index]
-    if score == 0 and _cluster_is_reply(c, text) and c.previous is not None and c.previous.index in earlier:
+    named = _answered_by_name(c, assembly, earlier)
+    if abs(score) <= 1 and named is not None:
+        return opposite(earlier[named.index])  # "Cuba answered Canada with a statement"
+    if abs(score) <= 1 and _cluster_is_reply(c, text) and c.previous is not None and c.previous.index in earlier:
         answered = c.previous
         if c.year and answered.year != c.year:
             # "Last year the counter-statement was delivered by ...": it answered last year's
@@ -29,6 +34,19 @@ def statement_stance(c: Cluster, assembly: Assembly, earlier: dict[int, Stance])
                 answered = same_year[-1]
         return opposite(earlier[answered.index])
     return stance_from(score, c.lead)
+
+
+_ANSWERED = re.compile(r"\b(?:answered|replied to|responded to|countered|rebutted)\s+(?:the\s+)?$", re.I)
+
+
+def _answered_by_name(c: Cluster, assembly: Assembly, earlier: dict[int, Stance]) -> Cluster | None:
+    """The statement this one answers when the sentence names its deliverer ('answered Canada')."""
+    for i in c.anchors:
+        sentence = assembly.text.sentences[i].text
+        for m in assembly.mentions[i]:
+            if m.code != c.lead and _ANSWERED.search(sentence[max(0, m.start - 20):m.start]):
+                return next((o for o in reversed(assembly.clusters[:c.index]) if o.lead == m.code and o.index in earlier), None)
+    return None
 
 
 def body_stance(c: Cluster, assembly: Assembly, clusters: list[Cluster]) -> Stance:

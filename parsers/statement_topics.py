@@ -26,7 +26,7 @@ def statement_topic(c: Cluster, assembly: Assembly, doc_topic: str | None) -> st
 
 # "In the ensuing dialogue, the representative of X, speaking on behalf of 34 States, said".
 _SPEAKER_TURN = re.compile(
-    r"^(?:[^.;,]{3,40},\s*)?(?:(?:Also\s+)?Speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*(?:the\s+)?[^.;]{0,60}?\bsaid\b"
+    r"^(?:[^.;,]{3,60},\s*)?(?:(?:Also\s+)?Speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*(?:the\s+)?[^.;]{0,60}?\bsaid\b"
     r"|[^.;]{2,60}?,\s*speaking\s+(?:for|on behalf of)\b[^.;]{3,120}?,\s*said\b)",
     re.I,
 )
@@ -68,7 +68,9 @@ def _turn_subject(sentence: str) -> str | None:
     return None
 
 
-_SUBJECT_BEFORE = re.compile(r"\b(?:in|on|over|about|regarding|concerning|situation in|people of)\s+(?:the\s+)?$", re.I)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:in|on|over|about|regarding|concerning|situation in|(?:people|women|girls|children|population|citizens)(?: and \w+)? of)\s+(?:the\s+)?$", re.I
+)
 
 
 def _subject_state(c: Cluster, assembly: Assembly) -> str | None:
