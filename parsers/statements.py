@@ -108,7 +108,7 @@ class _Reader:
         if self.block and _GROUP_HEADING.match(sentence.text):
             return  # "GRULAC", "Asia-Pacific Group": a list split by regional group runs on
         if self.block:
-            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
+            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
             self.block = []
         self._update_year_context(sentence)
         if self._table_row(i, sentence.text, ms):
@@ -158,7 +158,7 @@ class _Reader:
 
     def finish(self) -> Assembly:
         if self.block:
-            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters)
+            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
         doc_year = self.doc_year
         earlier = next((c for c in self.clusters if doc_year is not None and c.year == doc_year - 1), None)
         for hit, i in self.last_years if earlier is not None else []:
@@ -375,7 +375,7 @@ def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
 
 
 def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None,
-                  clusters: list[Cluster]) -> None:
+                  clusters: list[Cluster], doc_year: int | None = None) -> None:
     """A run of lines that each hold one or a few country names: a published signatory list."""
     names = sum(1 for i in block for m in mentions[i] if m.kind == "name")
     if current is None or (len(block) < 3 and names < 3):
@@ -387,6 +387,8 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
         return
     if _NEGATIVE_HEADING.search(heading):
         return
+    heading_mentions = mentions[block[0] - 1] if block[0] > 0 else []
+    current, part = _block_target(heading, heading_mentions, current, clusters, doc_year)
     for i in block:
         line = text.sentences[i].text
         for m in mentions[i]:
@@ -399,7 +401,29 @@ def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], c
                 current.starred.append(m.code)
         if i not in current.list_sentences:
             current.list_sentences.append(i)
-    current.complete = True
+    if part:
+        current.partial = True
+    else:
+        current.complete = True
+
+
+# "Four countries signed the statement for the first time this year:", "Three countries that
+# signed last year's Japanese-led text are absent this time:": part of one year's list.
+_PART_HEADING = re.compile(r"\b(?:for the first time|newcomers?|new names|no longer|absent|dropped|left|including|among)\b", re.I)
+_THIS_YEAR_HEADING = re.compile(r"\b(?:for the first time|this year|newcomers?|new names)\b", re.I)
+
+
+def _block_target(heading: str, heading_mentions: list[Mention], current: Cluster, clusters: list[Cluster],
+                  doc_year: int | None) -> tuple[Cluster, bool]:
+    """The statement a list under this heading belongs to, and whether the list is only part of it."""
+    part = _PART_HEADING.search(heading) is not None
+    leads = {m.code for m in heading_mentions}
+    named = next((c for c in clusters if c.lead in leads), None)
+    if named is not None:
+        return named, part
+    if _THIS_YEAR_HEADING.search(heading) and doc_year is not None:
+        return next((c for c in clusters if c.year in (None, doc_year)), current), part
+    return current, part
 
 
 # "Country | 2036 | 2037" above rows such as "Chile | ✓ | —" or "Nigeria | supportive (Belarus) | ...":
