@@ -37,6 +37,7 @@ class Cluster:
     star_legend: int | None = None
     compared_to: "Cluster | None" = None  # "up from the 22 ...": same camp as this one
     count_final: bool = False  # the size after a change was stated ("leaving 46 signatories")
+    grown_to: bool = False  # its size was first given as the size after joiners ("... to 52")
     grown: bool = False  # the text said it gained backers after delivery ("the list grew from 39 to 42")
 
 
@@ -55,7 +56,10 @@ def compatible(c: Cluster, f: Frame, doc_year: int | None = None) -> bool:
     # is about (its year unstated: the story's own).
     if f.year and not c.year and doc_year and f.year < doc_year:
         return False
-    if f.count is not None and c.count is not None and f.count not in c.counts_seen:
+    if f.count is not None and c.count is not None and f.count not in c.counts_seen \
+            and not (c.count_final or c.grown_to) or (f.count is not None and c.grown_to and f.count > c.count):
+        # A statement whose size after late joiners was stated first ("bringing the number to
+        # 52") still accepts its size as delivered ("on behalf of 50").
         return False
     if f.year and c.year and f.year != c.year:
         return False
@@ -86,6 +90,10 @@ def place(frame: Frame, clusters: list[Cluster], current: Cluster | None, used: 
             if not (frame.lead and cluster.lead and frame.lead != cluster.lead) and not (frame.year and cluster.year and frame.year != cluster.year):
                 return merge(cluster, frame)
     if frame.back_reference:
+        if current is not None and current.year and doc_year and current.year != doc_year:
+            # "... up from 52 a year earlier, when New Zealand read the text. [...] The statement
+            # also raised Hong Kong": the story's own statement, not the one recalled in passing.
+            current = next((c for c in reversed(clusters) if c.year in (None, doc_year)), current)
         if current is not None:
             current.frames.append(frame)
             if frame.sentence not in current.context:
@@ -128,9 +136,12 @@ def merge(cluster: Cluster, frame: Frame) -> Cluster:
         # Growth ("bringing the number to 50") and corrections state the current figure.
         if frame.count_kind == "growth" and cluster.count is not None and frame.count > cluster.count:
             cluster.grown = True
+        if frame.count_kind == "growth" and cluster.count is None:
+            cluster.grown_to = True
         if frame.count_kind == "current":
             cluster.count, cluster.count_final = frame.count, True
-        elif cluster.count is None or frame.count_kind in ("growth", "following") or (frame.count > cluster.count and not cluster.count_final):
+        elif cluster.count is None or frame.count_kind in ("growth", "following") or (
+                frame.count > cluster.count and not cluster.count_final and not cluster.grown_to):
             cluster.count = frame.count
     if frame.vague_floor is not None and cluster.count is None:
         cluster.vague_floor = frame.vague_floor

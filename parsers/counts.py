@@ -13,7 +13,7 @@ from parsers.numbers import NUMBER, parse_number
 
 _NOUN = (
     r"(?:countries|states|nations|member states|governments|delegations|signatories|"
-    r"co-signatories|signatures|ambassadors|supporters|backers|members|others)"
+    r"co-signatories|signatures|ambassadors|supporters|backers|members|others|names)"
 )
 _EXACT = r"(?:some|about|around|roughly|approximately|a record(?: of)?|a total of|all|the)"
 _VAGUE = r"(?:more than|over|nearly|almost|at least|up to|fewer than|less than|upwards of|close to|dozens of)"
@@ -63,7 +63,8 @@ _NUMBER_TO = re.compile(
 # statement that grew, not a statement of its own.
 _PRIOR_CUE = re.compile(
     r"\b(?:first (?:sent|circulated|batch|published|signed|submitted|released|issued)|originally|initially|"
-    r"original (?:batch|list|signatories)|earlier version|misstated|at delivery|on delivery|as delivered|when (?:it was )?(?:delivered|read))\b[^.;]{0,140}$",
+    r"original (?:batch|list|signatories)|earlier version|misstated|at delivery|on delivery|as delivered|when (?:it was )?(?:delivered|read)|"
+    r"when\b[^.;]{0,80}?\b(?:read|delivered|presented)\b[^.;]{0,60}?\bit\s+(?:carried|had|bore|listed|counted))[^.;]{0,140}$",
     re.I,
 )
 # "Five countries signed for the first time: ...": newcomers to a statement, not its size.
@@ -150,6 +151,9 @@ _NUMBER_MOVED_TO = re.compile(
     rf"\b(?:number|total|tally|count)\s+(?:had\s+|has\s+)?(?:slipped|fallen|fell|dropped|risen|rose|grown|grew|climbed|increased|decreased|shrunk|shrank)\s+to\s+(?:just\s+|only\s+)?(?P<n>{NUMBER})\b",
     re.I,
 )
+# "The number of backers was up from 52 a year earlier, when New Zealand read the text": the
+# earlier statement's size.
+_UP_FROM = re.compile(rf"(?:(?<=\bup from )|(?<=\bdown from ))(?P<n>{NUMBER})\b(?=\s*(?:a year (?:earlier|before|ago)|the (?:previous|year before)|last year|in (?:19|20)\d\d|,?\s*when)\b)", re.I)
 # "the final tally stands at 55", "the total now stands at 52": the size after late joiners.
 _STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:stands|stood)\s+at\s+(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))", re.I)
 # "one fewer than the 56 that backed New Zealand's text": a count named by what it did.
@@ -176,6 +180,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _phrases(_NOW_HAS, "growth"),
     _phrases(_STANDS_AT, "growth"),
     _phrases(_NUMBER_MOVED_TO, "plain"),
+    _phrases(_UP_FROM, "plain"),
     _phrases(_THE_N_THAT, "plain"),
     _phrases(_LEAVES_WITH, "current"),
     _phrases(_LEAVING, "current"),
