@@ -111,7 +111,7 @@ def sentence_frames(text: str, mentions: list[Mention], year_context: int | None
     # "signatories of the peace agreement": parties to a treaty, not to a joint statement.
     cues = _TREATY_PARTIES.sub(" ", text) if "agree" in text or "treat" in text or "accord" in text or "conven" in text else text
     vocab = _VOCAB.search(cues) is not None
-    eligible = vocab or _COLLECTIVE.search(text) is not None
+    eligible = vocab or _COLLECTIVE.search(text) is not None or _PERMANENT_REPRESENTATIVE.search(text) is not None
     if _VOTE.search(text) and not _STRONG_VOCAB.search(text) or _RESOLUTION_ACT.search(text):
         eligible = False
     # Most sentences of a long page hold no number at all: skip the count recognisers there.
@@ -181,6 +181,8 @@ _SPEAKER_SAID = re.compile(
     r"^(?:(?:The|A) (?:representative|delegate) of (?:the )?(?P<who>[A-Z][^,;]{1,50}?)|(?P<who2>[A-Z][\w' -]{1,40}?)'s (?:delegate|representative))"
     r"(?:,\s*(?:taking the floor|speaking|responding|replying)[^,;]{0,40},)?,? (?:said|added|stated|noted|replied|responded|asked|rejected|stressed|expressed)\b(?![^.;]{0,60}\bon behalf of\b)"
 )
+# A statement page's header line: "Ambassador X, Deputy Permanent Representative of Australia".
+_PERMANENT_REPRESENTATIVE = re.compile(r"\bPermanent Representative of\b")
 _GENERIC_STATEMENT = re.compile(
     r"^(?:(?:But|And|Yet),?\s+)?(?:A|An|Any|One)\s+(?:joint\s+)?(?:statement|letter|text)\b[^.;]*\b(?:is worth|are worth|would|could|should|might|can)\b", re.I
 )

@@ -30,7 +30,7 @@ _BEFORE_OF = re.compile(
 )
 _BEFORE_BY = re.compile(
     r"\b(?:led|read|delivered|read out|presented|made|given|introduced|statement|text|letter)"
-    r"\s+(?:[\w'.-]+\s+){0,9}?by\s+(?:the\s+)?(?:representative\s+of\s+(?:the\s+)?|ambassador\s+of\s+(?:the\s+)?|delegation\s+of\s+(?:the\s+)?)?$",
+    r"\s+(?:[\w'.,-]+\s+){0,9}?by\s+(?:the\s+)?(?:representative\s+of\s+(?:the\s+)?|ambassador\s+of\s+(?:the\s+)?|delegation\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # "Speaking on behalf of a group of 76 countries, Venezuela said": the speaker named after the clause.

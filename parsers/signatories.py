@@ -33,7 +33,7 @@ _PARTIAL_BEFORE = re.compile(
     r"\b(?:signed|joined|signing|joining) (?:\w+ ){0,3}?for the first time|"
     r"\bamong (?:the|its|their) (?!\w*(?:absent|abstain|refus|declin|missing|critic|oppon|holdout|hold-out|non-sign|outlier|sceptic|skeptic))(?:\w+ ){0,2}?(?:were|are)|"
     r"\bas do|\bas did|\bas does|\bas have|\bas has|\bapart from|\bother than|\bexcept for)"
-    r"[\s,:]*(?:the\s+)?$",
+    r"[\s,:]*(?:the\s+)?(?:(?:neighbouring|neighboring|fellow|nearby)\s+)?$",
     re.I,
 )
 _COMPLETE_BEFORE = re.compile(
@@ -271,7 +271,7 @@ _LIST_GOES_ON = re.compile(
 _AND_N_OTHERS = re.compile(r"^\s*,?\s*(?:and|plus)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:others|more|other (?:countries|states))\b", re.I)
 
 
-_BARE_INCLUDING = re.compile(r"\b(?:including|such as|notably|among them)[\s,:]*(?:the\s+)?$", re.I)
+_BARE_INCLUDING = re.compile(r"\b(?:including|such as|notably|among them|among others)[\s,:]*(?:the\s+)?$", re.I)
 _SIGNING_CLAUSE = re.compile(
     r"sign|back|support|join|endors|behalf|statement|letter|text|list|group|coalition|bloc|camp|\d|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",

@@ -348,7 +348,7 @@ def _adopt(cluster: Cluster, pending: _Pending, sentence: int, compared: Cluster
         cluster.context.append(frame.sentence)
     for hit, i in pending.hits:
         add_list(cluster, hit, i)
-    if pending.lead and cluster.lead is None and sentence - pending.lead.sentence <= 6:
+    if pending.lead and cluster.lead is None and sentence - pending.lead.sentence <= 8:
         # "Lithuania's ambassador delivered the text on 18 March. It was read on behalf of 39
         # countries.": the delivery sentence is about this statement (its lead, its day).
         merge(cluster, pending.lead)
