@@ -58,7 +58,7 @@ _AFTER_VERB = re.compile(
     r",?\s*(?:(?:then|also|again|later|first|subsequently|in turn|on \w+day|minutes later|hours later|itself|which)\s+)*,?\s*"
     r"(?:spoke|speaking|speaks|read|reads|delivered|delivers|replied|replies|answered|answers|responded|responds|"
     r"to (?:answer|respond|reply)|"
-    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|(?:became|was) the first [^.;,]{0,60}?to (?:hold the pen|lead|read)|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
+    r"followed|follows|took the floor|took (?:over )?the pen(?: and read)?|took the lead|took its turn|(?:became|was) the first [^.;,]{0,60}?to (?:hold the pen|lead|read)|leads|led|presented|presents|rallied|mustered|gathered|made a (?:joint )?statement|countered|hit back|"
     r"on behalf of|speaking for|for \d)(?!\s+by\b)",  # "..., delivered by Norway": passive, not this state
     re.I,
 )

@@ -60,7 +60,7 @@ _SIGNED_AFTER = re.compile(
     r"(?:\s+(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:signed|backed|supported|joined|co-signed|endorsed))?|"
     r"(?:which|who)\s+(?:had\s+|have\s+|has\s+)?(?:all\s+|also\s+|both\s+)?(?:signed|backed|supported|joined|co-signed)|"
     r"(?:[\w-]+\s+){1,5}?(?:that|which|who)\s+(?:had\s+|have\s+)?(?:also\s+|all\s+)?(?:signed|backed|joined|co-signed)\b|"
-    r"remain(?:ed|s)?\s+(?:on\s+the\s+list|signatories|signers|among\s+the\s+signatories|on\s+board)|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
+    r"remain(?:ed|s)?\s+(?:on\s+the\s+list|signatories|signers|among\s+(?:the|its|their)\s+(?:signatories|signers|backers|supporters)|on\s+board)|(?:have|has|had)\s+(?:also\s+)?(?:signed|co-signed|joined|backed)\s+(?:the|this|that|it)|"
     r"(?:signed|co-signed|backed|endorsed)\s+(?:the|this|that|it|both|again|once (?:again|more)|anew)\b|put\s+(?:its|their)\s+names?\s+to\b|"
     r"(?:signed|co-signed|backed|endorsed|supported)\s+last\s+year'?s\b|"
     r"(?:had\s+)?(?:signed|co-signed|backed)\s+in\s+(?:19|20)\d\d\b|"

@@ -251,7 +251,8 @@ class _Reader:
         elif not placed and _FIRST_TIME.search(sentence) and doc_year is not None and not _IT_SUBJECT.match(sentence):
             # "Five countries signed for the first time: ...": names on this year's statement
             # (but "It includes A and, for the first time, B" is the statement just discussed).
-            target = next((c for c in clusters if c.year in (None, doc_year)), target)
+            target = next((c for c in clusters if c.year == doc_year), None) or next(
+                (c for c in clusters if c.year is None), target)
         if target is not None and target.grown and hit.role == "signed" and _DAY_AFTER_LIST.match(sentence, hit.end):
             # "The list grew from 39 to 42. Guatemala and Uruguay signed on to the text on
             # Thursday": signing on a later day of a statement that has grown is joining it.
