@@ -13,7 +13,7 @@ from parsers.numbers import NUMBER, parse_number
 
 _NOUN = (
     r"(?:countries|states|nations|member states|governments|delegations|signatories|"
-    r"co-signatories|signatures|ambassadors|supporters|backers|members|others|names)"
+    r"co-signatories|signatures|ambassadors|supporters|backers|members|others)"
 )
 _EXACT = r"(?:some|about|around|roughly|approximately|a record(?: of)?|a total of|all|the)"
 _VAGUE = r"(?:more than|over|nearly|almost|at least|up to|fewer than|less than|upwards of|close to|dozens of)"
@@ -154,6 +154,8 @@ _NUMBER_MOVED_TO = re.compile(
 # "The number of backers was up from 52 a year earlier, when New Zealand read the text": the
 # earlier statement's size.
 _UP_FROM = re.compile(rf"(?:(?<=\bup from )|(?<=\bdown from ))(?P<n>{NUMBER})\b(?=\s*(?:a year (?:earlier|before|ago)|the (?:previous|year before)|last year|in (?:19|20)\d\d|,?\s*when)\b)", re.I)
+# "Last year's, read by Germany, gathered 41 names" (but not "shortened from seven names to four").
+_NAMES = re.compile(rf"\b(?:gathered|drew|carried|collected|attracted|bore|had|with)\s+(?:only\s+|just\s+|some\s+)?(?P<n>{NUMBER})\s+names\b", re.I)
 # "the final tally stands at 55", "the total now stands at 52": the size after late joiners.
 _STANDS_AT = re.compile(rf"\b(?:tally|total|count|number|list)\s+(?:now\s+)?(?:stands|stood)\s+at\s+(?P<n>{NUMBER})\b(?!\s*(?:years?|days?|per|%))", re.I)
 # "one fewer than the 56 that backed New Zealand's text": a count named by what it did.
@@ -181,6 +183,7 @@ _RECOGNISERS: tuple[Callable[[str], list[CountPhrase]], ...] = (
     _phrases(_STANDS_AT, "growth"),
     _phrases(_NUMBER_MOVED_TO, "plain"),
     _phrases(_UP_FROM, "plain"),
+    _phrases(_NAMES, "plain"),
     _phrases(_THE_N_THAT, "plain"),
     _phrases(_LEAVES_WITH, "current"),
     _phrases(_LEAVING, "current"),
