@@ -14,24 +14,14 @@ from dataclasses import dataclass, field
 from parsers.clusters import Assembly, Cluster, add_list, list_target, merge, place
 from parsers.frames import Frame, next_year_context, no_statement, sentence_frames, table_columns, table_row_frame
 from parsers.leads import Mention
+from parsers.lists import GROUP_HEADING, attach_block, is_country_line
 from parsers.signatories import ListHit, classify, is_bare_list
 from parsers.stance import stance_from
 from parsers.types import Stance
 from parsers.text import Sentence, Text
 
 
-_LINE_FILLER = re.compile(
-    r"\b(?:and|the|my own country|WEOG|EEG|GRULAC|Asia-Pacific|African|Africa|Asia|Europe|Eastern European|"
-    r"Western European and Others|Latin America and Caribbean|Group)\b",
-    re.I,
-)
-# "51 | United Republic of Tanzania * | 2 July 2029": a table row's date of adherence.
-_LINE_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
-)
-_COUNTRY_LINE_RESIDUE = re.compile(r"[\s,;.*|:\d()#†‡-]+")
 _STAR_LEGEND = re.compile(r"(?:^|\s)\*\s*(?:[\w ]{0,30}?\b)?(?:added|joined|signed|late|subsequently|adhered|after)|marked with an asterisk|asterisk\w* (?:mark|denote|indicate)", re.I)
-_NEGATIVE_HEADING = re.compile(r"\b(?:vot\w+|against|abstain\w*|in favou?r|members of the council|did not sign|non-signator\w*)\b", re.I)
 _BOTH = re.compile(r"^[\s,]*(?:(?:have|had|has)\s+)?(?:all\s+)?(?:signed|backed|joined|co-signed|endorsed)\s+both\s+(?:texts|statements|letters)\b", re.I)
 # "for the first time", "returned after a gap", "signed again": names on this year's statement.
 _FIRST_TIME = re.compile(
@@ -51,11 +41,6 @@ _LAST_YEARS_TEXT = re.compile(
 )
 _PRONOUN_START = re.compile(r"^(?:It|They|Its|Their)\b")
 _IT_SUBJECT = re.compile(r"^(?:It|Its|They|Their|This list|The list)\b")
-_GROUP_HEADING = re.compile(
-    r"^(?:African|Asia-Pacific|Asian|Asia and the Pacific|Eastern European|Latin American and Caribbean|Western European and (?:Other|others)|"
-    r"GRULAC|WEOG|EEG|Africa|Americas|Asia|Europe|Oceania|Pacific|Middle East)(?: States)?(?: Group)?(?: \(\d+\))?$",
-    re.I,
-)
 _SPEAKERS_LIST = re.compile(r"^(?:Speaking|Taking the floor|Also speaking)\s+(?:in|during|at)\s+the\s+[^.;]{0,60}?\b(?:were|was)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"^(?:Last|This) year\b", re.I)
 _ROLE_WORDS = re.compile(r"\b(?:Permanent Representative|Ambassador|representative of|delegation of)\b", re.I)
@@ -102,13 +87,13 @@ class _Reader:
 
     def read(self, i: int, sentence: Sentence, gated: bool) -> None:
         ms = self.mentions[i]
-        if _is_country_line(sentence.text, ms):
+        if is_country_line(sentence.text, ms):
             self.block.append(i)
             return
-        if self.block and _GROUP_HEADING.match(sentence.text):
+        if self.block and GROUP_HEADING.match(sentence.text):
             return  # "GRULAC", "Asia-Pacific Group": a list split by regional group runs on
         if self.block:
-            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
+            attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
             self.block = []
         self._update_year_context(sentence)
         if self._table_row(i, sentence.text, ms):
@@ -158,7 +143,7 @@ class _Reader:
 
     def finish(self) -> Assembly:
         if self.block:
-            _attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
+            attach_block(self.block, self.text, self.mentions, self.current, self.clusters, self.doc_year)
         doc_year = self.doc_year
         earlier = next((c for c in self.clusters if doc_year is not None and c.year == doc_year - 1), None)
         for hit, i in self.last_years if earlier is not None else []:
@@ -362,95 +347,3 @@ def _mentions_statement(sentence: str) -> bool:
     return re.search(r"\b(?:statement|letter|text|signatories|signed|group)\b", sentence, re.I) is not None
 
 
-def _is_country_line(sentence: str, ms: list[Mention]) -> bool:
-    names = [m for m in ms if m.kind == "name"]
-    if not names or len(names) > 4:
-        return False
-    if len(sentence) - sum(m.end - m.start for m in names) > 60:
-        return False  # prose, not a list line (cheap test first: most sentences end here)
-    rest = sentence
-    for m in reversed(names):
-        rest = rest[:m.start] + rest[m.end:]
-    rest = _LINE_FILLER.sub(" ", _LINE_DATE.sub(" ", rest))
-    return len(_COUNTRY_LINE_RESIDUE.sub("", rest)) <= 3
-
-
-def _attach_block(block: list[int], text: Text, mentions: list[list[Mention]], current: Cluster | None,
-                  clusters: list[Cluster], doc_year: int | None = None) -> None:
-    """A run of lines that each hold one or a few country names: a published signatory list."""
-    names = sum(1 for i in block for m in mentions[i] if m.kind == "name")
-    if current is None or (len(block) < 3 and names < 3):
-        return  # one or two lines of one or two names: not a list
-    heading = text.sentences[block[0] - 1].text if block[0] > 0 else ""
-    years = _YEAR_COLUMNS.match(heading)
-    if years is not None:
-        _attach_year_table(block, text, mentions, clusters, [int(y) for y in _YEAR.findall(heading)])
-        return
-    if _NEGATIVE_HEADING.search(heading):
-        return
-    heading_mentions = mentions[block[0] - 1] if block[0] > 0 else []
-    current, part = _block_target(heading, heading_mentions, current, clusters, doc_year)
-    for i in block:
-        line = text.sentences[i].text
-        for m in mentions[i]:
-            if m.kind != "name":
-                continue
-            if re.search(r"\bmy own country,?\s+(?:the\s+)?$", line[:m.start], re.I) and current.lead is None:
-                current.lead, current.lead_strong = m.code, True
-            current.signatories.setdefault(m.code, i)
-            if "*" in line[m.end:m.end + 3]:
-                current.starred.append(m.code)
-        if i not in current.list_sentences:
-            current.list_sentences.append(i)
-    if part:
-        current.partial = True
-    else:
-        current.complete = True
-
-
-# "Four countries signed the statement for the first time this year:", "Three countries that
-# signed last year's Japanese-led text are absent this time:": part of one year's list.
-_PART_HEADING = re.compile(r"\b(?:for the first time|newcomers?|new names|no longer|absent|dropped|left|including|among)\b", re.I)
-_THIS_YEAR_HEADING = re.compile(r"\b(?:for the first time|this year|newcomers?|new names)\b", re.I)
-
-
-def _block_target(heading: str, heading_mentions: list[Mention], current: Cluster, clusters: list[Cluster],
-                  doc_year: int | None) -> tuple[Cluster, bool]:
-    """The statement a list under this heading belongs to, and whether the list is only part of it."""
-    part = _PART_HEADING.search(heading) is not None
-    leads = {m.code for m in heading_mentions}
-    named = next((c for c in clusters if c.lead in leads), None)
-    if named is not None:
-        return named, part
-    if _THIS_YEAR_HEADING.search(heading) and doc_year is not None:
-        return next((c for c in clusters if c.year in (None, doc_year)), current), part
-    return current, part
-
-
-# "Country | 2036 | 2037" above rows such as "Chile | ✓ | —" or "Nigeria | supportive (Belarus) | ...":
-# who signed which year's statement, not one published list.
-_YEAR_COLUMNS = re.compile(r"^[^|]{0,30}\|\s*(?:19|20)\d\d\s*\|\s*(?:19|20)\d\d\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_TICK = re.compile(r"[✓✔✅☑]|^\s*(?:yes|signed|x)\s*$", re.I)
-
-
-def _attach_year_table(block: list[int], text: Text, mentions: list[list[Mention]], clusters: list[Cluster],
-                       years: list[int]) -> None:
-    for i in block:
-        line = text.sentences[i].text
-        cells = line.split("|")
-        row = [m for m in mentions[i] if m.kind == "name" and m.end <= len(cells[0])]
-        if not row:
-            continue
-        offset = len(cells[0]) + 1
-        for year, cell in zip(years, cells[1:]):
-            target = None
-            if _TICK.search(cell):
-                target = next((c for c in clusters if c.year == year), None)
-            else:
-                named = {m.code for m in mentions[i] if offset <= m.start < offset + len(cell)}
-                target = next((c for c in clusters if c.lead in named and c.year in (None, year)), None)
-            if target is not None:
-                target.signatories.setdefault(row[0].code, i)
-                target.partial = True
-            offset += len(cell) + 1
