@@ -163,14 +163,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         stances[c.index] = stance
         anchor_text = " ".join(text.sentences[i].text for i in c.anchors)
         topic = statement_topic(c, assembly, doc_topic)
-        forum = forum_in(anchor_text)
-        if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
-            forum = forums.get(c.previous.index)
-        if forum is None and _THE_COUNCIL.search(anchor_text) and _HRC_NAMED.search(norm):
-            forum = Forum.HRC  # "a Swiss-led text at the council in 2027", in a story about the HRC
-        if forum is None:
-            forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
-        forums[c.index] = forum
+        forum = forums[c.index] = _statement_forum(c, anchor_text, forums, norm, doc_forum)
         shifted = bool(c.year and doc_date and c.year != doc_date.year)
         if shifted and event_date is not None and said_same_day(c, text):
             shifted = False  # "Later that day, ...": the main event's day, whatever year a heading set
@@ -185,9 +178,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         if date is not None and event_date is None and not shifted:
             event_date, event_forum = date, forum
         signatories = _signatories(c)
-        complete = c.complete and not c.partial or (c.count is not None and len(signatories) == c.count)
-        if c.count is not None and complete and len(signatories) < c.count * 0.8:
-            complete = False
+        complete = _list_complete(c, signatories)
         if stance is Stance.UNKNOWN and c.lead is None and topic in ("xinjiang", "hong_kong", "tibet") and c is clusters[0]:
             # A co-signed letter with no deliverer ("We, the Permanent Representatives of the 26
             # States listed above, ..."): its own words are the page's, apart from other statements'.
@@ -203,6 +194,25 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
         statements.append(statement)
         changes.extend(_changes(c, statement, text))
     return Extraction(tuple(statements), tuple(changes))
+
+
+def _statement_forum(c: Cluster, anchor_text: str, forums: dict[int, Forum | None], norm: str,
+                     doc_forum: Forum | None) -> Forum | None:
+    """The forum the statement's own sentences name, else the one its context implies."""
+    forum = forum_in(anchor_text)
+    if forum is None and _SAME_BODY.search(anchor_text) and c.previous is not None:
+        forum = forums.get(c.previous.index)
+    if forum is None and _THE_COUNCIL.search(anchor_text) and _HRC_NAMED.search(norm):
+        forum = Forum.HRC  # "a Swiss-led text at the council in 2027", in a story about the HRC
+    if forum is None:
+        forum = Forum.OTHER if outside_un(anchor_text) and doc_forum is None else doc_forum
+    return forum
+
+
+def _list_complete(c: Cluster, signatories: list[str]) -> bool:
+    complete = c.complete and not c.partial or (c.count is not None and len(signatories) == c.count)
+    # A "complete" list far short of the stated size is a list cut off somewhere.
+    return not (c.count is not None and complete and len(signatories) < c.count * 0.8) and complete
 
 
 def _publisher(norm: str, assembly: Assembly) -> str | None:
