@@ -54,6 +54,7 @@ def _predict(folder: Path, names: list[str]) -> dict[str, dict]:
     "blind16",  # measured blind: statement F1 1.0, signatory F1 0.979, change F1 1.0; tuned since
     "blind17",  # measured blind: statement F1 0.983, signatory F1 0.982, change F1 1.0; tuned since
     "blind18",  # measured blind: statement F1 0.952, signatory F1 0.996, change F1 1.0; tuned since
+    "blind20",  # measured blind: statement F1 0.955, signatory F1 0.991, change F1 1.0; not tuned on
 ])
 def test_blind_extraction_meets_target(folder):
     gold = _gold(DATA / folder)
@@ -65,7 +66,10 @@ def test_blind_extraction_meets_target(folder):
 # worse. blind8 (measured blind: 0.833 / 0.758 / change 0.0) misses a list that a parliament
 # report's footnotes cut in two, and the stance of a statement whose camp only a reader of the
 # whole long-read infers.
-FLOORS = {"blind8": (0.95, 0.91)}
+# blind19 (measured blind on the same code as blind20, never tuned on: 0.966 / 0.917) misses
+# the partial list of a statement a page says its country "co-signed", and backers named in
+# a wire story's second camp.
+FLOORS = {"blind8": (0.95, 0.91), "blind19": (0.96, 0.91)}
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
