@@ -7,7 +7,7 @@ import re
 
 from parsers.candidates import candidates
 from parsers.clusters import Assembly, Cluster
-from parsers.dates import dateline
+from parsers.dates import MONTH_NAME, dateline
 from parsers.errors import DocumentTooLarge
 from parsers.forums import first_forum, forum_in, outside_un, session_in
 from parsers.leads import Mention
@@ -125,7 +125,7 @@ _NON_STATE_SIGNERS = re.compile(
 
 
 _MONTH_YEAR = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>(?:19|20)\d\d)\b"
+    r"\b" + MONTH_NAME + r"\s+(?P<year>(?:19|20)\d\d)\b"
 )
 
 
@@ -179,7 +179,7 @@ def _build(assembly: Assembly, doc_date: dt.date | None, doc_year: int | None = 
             event_date, event_forum = date, forum
         signatories = _signatories(c)
         complete = _list_complete(c, signatories)
-        if stance is Stance.UNKNOWN and c.lead is None and topic in ("xinjiang", "hong_kong", "tibet") and c is clusters[0]:
+        if stance is Stance.UNKNOWN and c.lead is None and topic in _CHINA_TOPICS and c is clusters[0]:
             # A co-signed letter with no deliverer ("We, the Permanent Representatives of the 26
             # States listed above, ..."): its own words are the page's, apart from other statements'.
             stance = page_stance(c, assembly, clusters)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from parsers.clusters import Assembly, Cluster
-from parsers.dates import dates_in, relative_day
+from parsers.dates import MONTH_NAME, dates_in, relative_day
 from parsers.frames import Frame
 from parsers.text import Text
 from parsers.types import Forum
@@ -19,13 +19,13 @@ _MEETING_HEADER = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:(?:Date|Published|Meeting date|Meetings coverage)\s*[:|·-]\s*|(?:[A-Z][A-Za-z ]{1,40}?\s+(?:[·|]\s+)?){1,3})?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)"
+    r"(?P<date>\d{1,2}\s+" + MONTH_NAME + r"\s+(?:19|20)\d\d)"
     r"(?:[ \t]+(?i:morning|afternoon|evening|AM|PM))?[ \t]*$",
     re.M,
 )
 # "Meeting Summary · 16 June 2032 · Human Rights Council · HRC/32/41": a meta line of fields.
 _META_DATE_LINE = re.compile(
-    r"^[^\n]{0,60}?[·|]\s*(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d)\s*[·|][^\n]{0,100}$",
+    r"^[^\n]{0,60}?[·|]\s*(?P<date>\d{1,2}\s+" + MONTH_NAME + r"\s+(?:19|20)\d\d)\s*[·|][^\n]{0,100}$",
     re.M,
 )
 _MEETING_CUE = re.compile(r"\bthis (?:morning|afternoon|evening)\b|\b(?:concluded|began|continued|opened|resumed) its (?:general debate|\w+ session|debate|interactive dialogue)")
